@@ -1,0 +1,43 @@
+# Shared by the shell tests: strict mode, a temporary directory, assertions.
+# Each test is a plain script that CTest runs; exit 77 means "skipped".
+set -euo pipefail
+
+: "${RSVP_BIN:?run through ctest, which sets RSVP_BIN}"
+: "${RSVP_SOURCE_DIR:?}"
+: "${RSVP_TEST_DATA:?}"
+
+TMP=$(mktemp -d /tmp/rsvp-test.XXXXXX)
+chmod 755 "$TMP"
+cleanup_hooks=()
+cleanup() {
+  local hook
+  for hook in "${cleanup_hooks[@]+"${cleanup_hooks[@]}"}"; do eval "$hook" || true; done
+  rm -rf "$TMP"
+}
+trap cleanup EXIT
+
+fail() { echo "FAIL: $*" >&2; exit 1; }
+
+# expect_exit CODE COMMAND...: runs COMMAND, output to $TMP/out and $TMP/err.
+expect_exit() {
+  local want=$1; shift
+  local got=0
+  "$@" >"$TMP/out" 2>"$TMP/err" || got=$?
+  if [ "$got" -ne "$want" ]; then
+    echo "--- stdout"; cat "$TMP/out"; echo "--- stderr"; cat "$TMP/err"
+    fail "'$*' exited $got, expected $want"
+  fi
+}
+
+expect_eq() { [ "$1" == "$2" ] || fail "${3:-value}: got '$1', expected '$2'"; }
+expect_contains() { grep -qF -- "$2" "$1" || { cat "$1"; fail "$1 does not contain '$2'"; }; }
+
+# Starts a throwaway Dovecot in $TMP/imap (skips the test if there is none)
+# and sources its settings: IMAP_PORT, IMAPS_PORT, IMAP_USER, IMAP_PASSWORD, CA_FILE.
+start_dovecot() {
+  command -v dovecot >/dev/null || command -v /usr/sbin/dovecot >/dev/null || { echo "SKIP: dovecot is not installed"; exit 77; }
+  "$RSVP_SOURCE_DIR/scripts/dovecot.sh" start "$TMP/imap" >/dev/null
+  cleanup_hooks+=("'$RSVP_SOURCE_DIR/scripts/dovecot.sh' stop '$TMP/imap' >/dev/null 2>&1")
+  # shellcheck source=/dev/null
+  . "$TMP/imap/env"
+}
