@@ -1,12 +1,13 @@
 // RFC 5322 dates with the obsolete and sloppy forms mail clients still send.
 // Tokens are classified by shape, not position, so "18 Oct 2016", "Oct 18
-// 2016" and asctime order all read; the civil-date arithmetic is done here
-// (days_from_civil) to stay clear of timegm and the process locale/TZ.
+// 2016" and asctime order all read; core::days_from_civil does the calendar
+// arithmetic, clear of timegm and the process locale/TZ.
 #include <array>
 #include <charconv>
 #include <cstdint>
 
 #include "ascii.hpp"
+#include "rsvp/core/time.hpp"
 #include "rsvp/mime/header_words.hpp"
 
 namespace rsvp::mime {
@@ -15,19 +16,6 @@ namespace {
 
 using detail::is_alpha;
 using detail::is_digit;
-
-// Days from 1970-01-01 to y-m-d in the proleptic Gregorian calendar
-// (H. Hinnant's algorithm).
-constexpr std::int64_t days_from_civil(std::int64_t y, int m, int d) {
-    y -= m <= 2 ? 1 : 0;
-    const std::int64_t era = (y >= 0 ? y : y - 399) / 400;
-    const std::int64_t yoe = y - era * 400;
-    const std::int64_t doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
-    const std::int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return era * 146097 + doe - 719468;
-}
-static_assert(days_from_civil(1970, 1, 1) == 0);
-static_assert(days_from_civil(2000, 3, 1) == 11017);
 
 constexpr bool is_leap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
 
@@ -172,7 +160,7 @@ std::optional<core::Timestamp> parse_date(std::string_view value) {
     if (*year < 1900 || *year > 9999 || *day < 1 || *day > days_in_month(*year, *month)) return std::nullopt;
 
     const int offset = zone.value_or(0);
-    const std::int64_t days = days_from_civil(*year, *month, *day);
+    const std::int64_t days = core::days_from_civil(*year, static_cast<unsigned>(*month), static_cast<unsigned>(*day));
     const std::int64_t local = days * 86400 + clock->h * 3600 + clock->m * 60 + clock->s;
     return core::Timestamp{local - std::int64_t{offset} * 60, offset};
 }

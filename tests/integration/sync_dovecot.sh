@@ -5,7 +5,7 @@
 . "$(dirname "$0")/../lib/common.sh"
 start_dovecot
 "$RSVP_SOURCE_DIR/scripts/dovecot.sh" load "$TMP/imap" "$RSVP_TEST_DATA/corpus/messages" >/dev/null
-export RSVP_IMAP_PASSWORD="$IMAP_PASSWORD" RSVP_CONFIG="$TMP/none.conf"
+export RSVP_IMAP_PASSWORD="$IMAP_PASSWORD"
 
 # \Recent goes to the first session that SELECTs, which is this very check:
 # leave it out of the comparison.

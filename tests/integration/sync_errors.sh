@@ -1,7 +1,7 @@
 # Each way a sync can fail gets its own exit status and a one-line hint.
 . "$(dirname "$0")/../lib/common.sh"
 start_dovecot
-export RSVP_CONFIG="$TMP/none.conf" RSVP_DB="$TMP/rsvp.db"
+export RSVP_DB="$TMP/rsvp.db"
 url="imap://127.0.0.1:$IMAP_PORT/INBOX"
 
 RSVP_IMAP_PASSWORD=wrong expect_exit 3 "$RSVP_BIN" sync --url "$url" --user "$IMAP_USER" --ca-file "$CA_FILE"

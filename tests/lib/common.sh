@@ -7,6 +7,9 @@ set -euo pipefail
 : "${RSVP_TEST_DATA:?}"
 
 TMP=$(mktemp -d /tmp/rsvp-test.XXXXXX)
+# Never read the config or database of whoever runs the tests.
+export XDG_CONFIG_HOME="$TMP/config" XDG_DATA_HOME="$TMP/data"
+unset RSVP_CONFIG RSVP_DB RSVP_IMAP_PASSWORD
 chmod 755 "$TMP"
 cleanup_hooks=()
 cleanup() {
