@@ -1,7 +1,6 @@
 #include "rsvp/core/time.hpp"
 
 #include <charconv>
-#include <cstdio>
 
 namespace rsvp::core {
 
@@ -48,13 +47,15 @@ std::string to_iso8601(const Timestamp& t) {
     std::int64_t secs = local % 86400;
     if (secs < 0) { secs += 86400; --days; }
     const Civil c = civil_from_days(days);
+    auto digits = [](std::int64_t value, int width) {
+        std::string s = std::to_string(value < 0 ? -value : value);
+        if (static_cast<int>(s.size()) < width) s.insert(0, static_cast<std::size_t>(width) - s.size(), '0');
+        return value < 0 ? "-" + s : s;
+    };
     const int offset = t.offset_minutes < 0 ? -t.offset_minutes : t.offset_minutes;
-    char buffer[96];
-    std::snprintf(buffer, sizeof buffer, "%04lld-%02u-%02uT%02lld:%02lld:%02lld%c%02d:%02d",
-                  static_cast<long long>(c.year), c.month, c.day, static_cast<long long>(secs / 3600),
-                  static_cast<long long>(secs / 60 % 60), static_cast<long long>(secs % 60),
-                  t.offset_minutes < 0 ? '-' : '+', offset / 60, offset % 60);
-    return buffer;
+    return digits(c.year, 4) + '-' + digits(c.month, 2) + '-' + digits(c.day, 2) + 'T' + digits(secs / 3600, 2) + ':' +
+           digits(secs / 60 % 60, 2) + ':' + digits(secs % 60, 2) + (t.offset_minutes < 0 ? '-' : '+') + digits(offset / 60, 2) +
+           ':' + digits(offset % 60, 2);
 }
 
 std::optional<Timestamp> from_iso8601(std::string_view text) {
