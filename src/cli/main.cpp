@@ -1,33 +1,22 @@
-// The composition root: parses the command line, opens the store, calls one
-// use case, prints its result, and maps errors to exit codes.
+// The composition root: parses the command line (and config file), runs the
+// one command given, and maps errors to exit codes.
 #include <unistd.h>
 
-#include <CLI/CLI.hpp>
+#include <cstdlib>
 #include <iostream>
 
-#include "options.hpp"
-#include "rsvp/app/ingest.hpp"
-#include "rsvp/app/report.hpp"
+#include "command.hpp"
 #include "rsvp/error.hpp"
+
+namespace rsvp::cli {
 
 namespace {
 
-using rsvp::ErrorKind;
-
-// Exit statuses (README, "Exit codes"). Scripts depend on them: never renumber.
-enum Exit : int {
-    k_ok = 0,
-    k_partial = 1,      // done, but some messages had problems (stored and marked)
-    k_usage = 2,        // bad command line or configuration
-    k_auth = 3,
-    k_tls = 4,
-    k_unreachable = 5,  // cannot connect, or the server stopped answering
-    k_mailbox = 6,
-    k_protocol = 7,
-    k_database = 8,
-    k_locked = 9,
-    k_input = 10,
-};
+std::string xdg_dir(const char* variable, const char* fallback_under_home) {
+    if (const char* dir = std::getenv(variable); dir && *dir) return dir;
+    const char* home = std::getenv("HOME");
+    return std::string(home && *home ? home : ".") + "/" + fallback_under_home;
+}
 
 int exit_code(ErrorKind kind) {
     switch (kind) {
@@ -44,96 +33,37 @@ int exit_code(ErrorKind kind) {
     return k_protocol;
 }
 
-rsvp::app::Format format_of(const std::string& name) {
-    return name == "json" ? rsvp::app::Format::json : rsvp::app::Format::text;
-}
-
-void print_counts(std::ostream& out, const std::string& what, const rsvp::app::IngestCounts& c) {
-    out << what << ": " << c.seen << " seen, " << c.new_messages << " new, " << c.duplicates << " duplicate, " << c.already
-        << " already recorded";
-    if (c.skipped) out << ", " << c.skipped << " skipped (too large)";
-    if (c.with_problems) out << ", " << c.with_problems << " with decoding problems";
-    out << '\n';
-}
-
-int run_sync(rsvp::store::Store& store, const rsvp::cli::Options& options) {
-    const auto reports = rsvp::app::sync(store, rsvp::cli::sync_settings(options.sync));
-    // cron mails whatever a job prints: stay quiet unless asked or on a terminal.
-    const bool tell = options.sync.verbose || isatty(STDOUT_FILENO);
-    for (const auto& r : reports) {
-        if (r.uidvalidity_changed) {
-            std::cerr << "warning: mailbox '" << r.mailbox << "' was rebuilt on the server (UIDVALIDITY changed); rescanned it\n";
-        }
-        if (tell) print_counts(std::cout, r.mailbox, r.counts);
-    }
-    return k_ok;
-}
-
-int run_import(rsvp::store::Store& store, const rsvp::cli::Options& options) {
-    std::vector<std::filesystem::path> paths(options.import.paths.begin(), options.import.paths.end());
-    const auto counts = rsvp::app::import_paths(store, paths);
-    if (isatty(STDOUT_FILENO)) print_counts(std::cout, "import", counts);
-    return k_ok;
-}
-
-int run_headcount(const rsvp::store::Store& store, const rsvp::cli::Options& options) {
-    const auto messages = store.messages();
-    const auto respondents = rsvp::app::respondents(messages);
-    rsvp::app::write_headcount(std::cout, rsvp::core::headcount(respondents), respondents.size(), messages.size(),
-                               format_of(options.format));
-    return k_ok;
-}
-
-int run_messages(const rsvp::store::Store& store, const rsvp::cli::Options& options) {
-    rsvp::app::write_messages(std::cout, store.messages(), format_of(options.format));
-    return k_ok;
-}
-
 }  // namespace
 
+store::Store open_store(const Globals& globals) { return store::Store::open(globals.db); }
+
+bool stdout_is_terminal() { return isatty(STDOUT_FILENO) == 1; }
+
+}  // namespace rsvp::cli
+
 int main(int argc, char** argv) {
-    rsvp::cli::Options options;
-    CLI::App app{"rsvp: turns a mailbox of replies to an invitation into a headcount", "rsvp"};
-    app.set_version_flag("--version", std::string("rsvp ") + RSVP_VERSION);
-    app.require_subcommand(1);
-    app.option_defaults()->always_capture_default();
-    app.add_option("--db", options.db, "SQLite database file")->envname("RSVP_DB")->default_str(rsvp::cli::default_db_path());
-    app.set_config("--config", rsvp::cli::default_config_path(), "configuration file (INI/TOML, see config/rsvp.example.conf)")
+    using namespace rsvp::cli;
+    CLI::App root{"rsvp: turns a mailbox of replies to an invitation into a headcount", "rsvp"};
+    root.set_version_flag("--version", std::string("rsvp ") + RSVP_VERSION);
+    root.require_subcommand(1);
+    Globals globals;
+    globals.db = xdg_dir("XDG_DATA_HOME", ".local/share") + "/rsvp/rsvp.db";
+    root.add_option("--db", globals.db, "SQLite database file")->envname("RSVP_DB")->capture_default_str();
+    root.set_config("--config", xdg_dir("XDG_CONFIG_HOME", ".config") + "/rsvp/rsvp.conf",
+                    "configuration file (see config/rsvp.example.conf)")
         ->envname("RSVP_CONFIG");
 
-    auto* sync = app.add_subcommand("sync", "fetch new messages from IMAP (read-only) and record them");
-    sync->add_option("--url", options.sync.url, "imaps://host[:port]/MAILBOX, or imap://... with STARTTLS");
-    sync->add_option("--user", options.sync.user, "IMAP user name");
-    sync->add_option("--ca-file", options.sync.ca_file, "CA certificate file to verify the server with")->check(CLI::ExistingFile);
-    sync->add_option("--password-command", options.sync.password_command, "command whose first output line is the password");
-    sync->add_option("--mailbox", options.sync.mailboxes, "another mailbox to sync (repeatable)");
-    sync->add_option("--connect-timeout", options.sync.connect_timeout, "seconds to wait for a connection")->check(CLI::PositiveNumber);
-    sync->add_option("--response-timeout", options.sync.response_timeout, "seconds to wait for any server reply")->check(CLI::PositiveNumber);
-    sync->add_flag("-v,--verbose", options.sync.verbose, "print a summary even when not on a terminal");
-
-    auto* import = app.add_subcommand("import", "record .eml files (or directories of them)");
-    import->add_option("paths", options.import.paths, "files or directories")->required();
-
-    const auto formats = CLI::IsMember({"text", "json"});
-    auto* headcount = app.add_subcommand("headcount", "how many people are coming");
-    headcount->add_option("--format", options.format, "text or json")->check(formats);
-    auto* messages = app.add_subcommand("messages", "one row per recorded message");
-    messages->add_option("--format", options.format, "text or json")->check(formats);
+    const std::vector<Command> commands = {add_sync(root), add_import(root), add_headcount(root), add_messages(root)};
 
     try {
-        app.parse(argc, argv);
+        root.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
-        const int code = app.exit(e);
-        return code == 0 ? k_ok : k_usage;
+        return root.exit(e) == 0 ? k_ok : k_usage;
     }
-    if (options.db.empty()) options.db = rsvp::cli::default_db_path();
-
     try {
-        auto store = rsvp::store::Store::open(options.db);
-        if (sync->parsed()) return run_sync(store, options);
-        if (import->parsed()) return run_import(store, options);
-        if (headcount->parsed()) return run_headcount(store, options);
-        if (messages->parsed()) return run_messages(store, options);
+        for (const Command& command : commands) {
+            if (command.app->parsed()) return command.run(globals);
+        }
     } catch (const rsvp::Error& e) {
         std::cerr << "error: " << e.what() << '\n';
         if (!e.hint().empty()) std::cerr << "hint: " << e.hint() << '\n';

@@ -1,22 +1,33 @@
-#include "options.hpp"
-
+// sync: fetch new messages from IMAP, read-only, and record them.
 #include <curl/curl.h>
 
+#include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <iostream>
 #include <memory>
 
+#include "command.hpp"
+#include "report_counts.hpp"
+#include "rsvp/app/ingest.hpp"
 #include "rsvp/error.hpp"
 
 namespace rsvp::cli {
 
 namespace {
 
-std::string xdg_dir(const char* variable, const char* fallback_under_home) {
-    if (const char* dir = std::getenv(variable); dir && *dir) return dir;
-    const char* home = std::getenv("HOME");
-    return std::string(home && *home ? home : ".") + "/" + fallback_under_home;
-}
+// What the command line and the [sync] section of the config file can say.
+struct SyncOptions {
+    std::string url;  // imaps://host[:port]/MAILBOX or imap://host[:port]/MAILBOX (STARTTLS)
+    std::string user;
+    std::string ca_file;
+    std::string password_command;
+    std::vector<std::string> mailboxes;  // besides the one in the URL
+    int connect_timeout = 30;
+    int response_timeout = 120;
+    bool verbose = false;
+};
+
 
 // Splits "imaps://host:993/Dossier%20RSVP" into the server URL and the
 // mailbox name ("Dossier RSVP"), with libcurl's URL parser.
@@ -62,12 +73,9 @@ std::string run_password_command(const std::string& command) {
     return line;
 }
 
-}  // namespace
-
-std::string default_db_path() { return xdg_dir("XDG_DATA_HOME", ".local/share") + "/rsvp/rsvp.db"; }
-std::string default_config_path() { return xdg_dir("XDG_CONFIG_HOME", ".config") + "/rsvp/rsvp.conf"; }
-
-app::SyncSettings sync_settings(const Options::Sync& options) {
+// Builds the sync settings: splits the mailbox off the URL, reads the
+// password from RSVP_IMAP_PASSWORD or password_command.
+app::SyncSettings sync_settings(const SyncOptions& options) {
     if (options.url.empty()) {
         throw Error(ErrorKind::usage, "no IMAP server given", "pass --url imaps://host/INBOX or set url in the [sync] section of the config file");
     }
@@ -90,6 +98,36 @@ app::SyncSettings sync_settings(const Options::Sync& options) {
     settings.mailboxes.insert(settings.mailboxes.end(), options.mailboxes.begin(), options.mailboxes.end());
     if (settings.mailboxes.empty()) settings.mailboxes.emplace_back("INBOX");
     return settings;
+}
+
+}  // namespace
+
+Command add_sync(CLI::App& root) {
+    auto* cmd = root.add_subcommand("sync", "fetch new messages from IMAP (read-only) and record them");
+    auto o = std::make_shared<SyncOptions>();
+    cmd->add_option("--url", o->url, "imaps://host[:port]/MAILBOX, or imap://... with STARTTLS");
+    cmd->add_option("--user", o->user, "IMAP user name");
+    cmd->add_option("--ca-file", o->ca_file, "CA certificate file to verify the server with")->check(CLI::ExistingFile);
+    cmd->add_option("--password-command", o->password_command, "command whose first output line is the password");
+    cmd->add_option("--mailbox", o->mailboxes, "another mailbox to sync (repeatable)");
+    cmd->add_option("--connect-timeout", o->connect_timeout, "seconds to wait for a connection")->check(CLI::PositiveNumber);
+    cmd->add_option("--response-timeout", o->response_timeout, "seconds to wait for any server reply")->check(CLI::PositiveNumber);
+    cmd->add_flag("-v,--verbose", o->verbose, "print a summary even when not on a terminal");
+    return {cmd, [o](const Globals& globals) {
+                const app::SyncSettings settings = sync_settings(*o);
+                auto store = open_store(globals);
+                const auto reports = app::sync(store, settings);
+                // cron mails whatever a job prints: stay quiet unless asked or on a terminal.
+                const bool tell = o->verbose || stdout_is_terminal();
+                for (const auto& r : reports) {
+                    if (r.uidvalidity_changed) {
+                        std::cerr << "warning: mailbox '" << r.mailbox
+                                  << "' was rebuilt on the server (UIDVALIDITY changed); rescanned it\n";
+                    }
+                    if (tell) print_counts(std::cout, r.mailbox, r.counts);
+                }
+                return k_ok;
+            }};
 }
 
 }  // namespace rsvp::cli

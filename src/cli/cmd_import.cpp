@@ -1,0 +1,23 @@
+// import: .eml files and directories of them, through the same pipeline as sync.
+#include <iostream>
+#include <memory>
+
+#include "command.hpp"
+#include "report_counts.hpp"
+#include "rsvp/app/ingest.hpp"
+
+namespace rsvp::cli {
+
+Command add_import(CLI::App& root) {
+    auto* cmd = root.add_subcommand("import", "record .eml files (or directories of them)");
+    auto paths = std::make_shared<std::vector<std::string>>();
+    cmd->add_option("paths", *paths, "files or directories")->required();
+    return {cmd, [paths](const Globals& globals) {
+                auto store = open_store(globals);
+                const auto counts = app::import_paths(store, {paths->begin(), paths->end()});
+                if (stdout_is_terminal()) print_counts(std::cout, "import", counts);
+                return k_ok;
+            }};
+}
+
+}  // namespace rsvp::cli

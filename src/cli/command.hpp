@@ -1,0 +1,50 @@
+// How the command line is put together: each command lives in its own
+// cmd_<name>.cpp, registers its CLI11 subcommand and options, and returns the
+// function that runs it. main() only parses, dispatches and maps errors.
+#pragma once
+
+#include <CLI/CLI.hpp>
+#include <functional>
+#include <string>
+
+#include "rsvp/store/store.hpp"
+
+namespace rsvp::cli {
+
+// Exit statuses (README, "Exit codes"). Scripts depend on them: never renumber.
+enum Exit : int {
+    k_ok = 0,
+    k_partial = 1,      // done, but some messages had problems (stored and marked)
+    k_usage = 2,        // bad command line or configuration
+    k_auth = 3,
+    k_tls = 4,
+    k_unreachable = 5,  // cannot connect, or the server stopped answering
+    k_mailbox = 6,
+    k_protocol = 7,
+    k_database = 8,
+    k_locked = 9,
+    k_input = 10,
+};
+
+// Options every command shares.
+struct Globals {
+    std::string db;
+};
+
+struct Command {
+    CLI::App* app;
+    std::function<int(const Globals&)> run;
+};
+
+Command add_sync(CLI::App& root);
+Command add_import(CLI::App& root);
+Command add_headcount(CLI::App& root);
+Command add_messages(CLI::App& root);
+
+// Opens (creating if needed) the database the globals name.
+store::Store open_store(const Globals& globals);
+
+// True when stdout is a terminal: decoration and chatter only then.
+bool stdout_is_terminal();
+
+}  // namespace rsvp::cli
