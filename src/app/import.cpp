@@ -3,7 +3,7 @@
 #include <fstream>
 #include <sstream>
 
-#include "rsvp/app/ingest.hpp"
+#include "rsvp/app/import.hpp"
 #include "rsvp/app/pipeline.hpp"
 #include "rsvp/error.hpp"
 

@@ -1,6 +1,6 @@
 #include <set>
 
-#include "rsvp/app/ingest.hpp"
+#include "rsvp/app/sync.hpp"
 #include "rsvp/app/pipeline.hpp"
 
 namespace rsvp::app {

@@ -4,7 +4,7 @@
 
 #include "command.hpp"
 #include "report_counts.hpp"
-#include "rsvp/app/ingest.hpp"
+#include "rsvp/app/import.hpp"
 
 namespace rsvp::cli {
 

@@ -9,7 +9,7 @@
 
 #include "command.hpp"
 #include "report_counts.hpp"
-#include "rsvp/app/ingest.hpp"
+#include "rsvp/app/sync.hpp"
 #include "rsvp/error.hpp"
 
 namespace rsvp::cli {

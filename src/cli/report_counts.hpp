@@ -4,7 +4,7 @@
 #include <ostream>
 #include <string_view>
 
-#include "rsvp/app/ingest.hpp"
+#include "rsvp/app/counts.hpp"
 
 namespace rsvp::cli {
 
