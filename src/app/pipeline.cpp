@@ -20,7 +20,9 @@ std::string content_hash(std::string_view bytes) {
     return hex;
 }
 
-store::MessageRecord process(std::string raw) {
+namespace {
+
+store::MessageRecord process_unguarded(std::string raw) {
     store::MessageRecord record;
     const core::DecodedMessage decoded = mime::decode(raw);
     const core::ExtractedReply reply = core::extract_reply(decoded.body_text);
@@ -38,6 +40,36 @@ store::MessageRecord process(std::string raw) {
         record.problems += problem;
     }
     record.raw = std::move(raw);
+    return record;
+}
+
+}  // namespace
+
+store::MessageRecord process(std::string raw) {
+    try {
+        return process_unguarded(raw);
+    } catch (const std::exception& e) {
+        // A bug or exhausted memory on one message must not stop a sync:
+        // keep the bytes, so a later rsvp can reclassify them.
+        store::MessageRecord record;
+        record.content_hash = content_hash(raw);
+        record.problems = std::string("processing failed: ") + e.what();
+        record.classification.confidence = 0.0;
+        record.classification.evidence.rule = std::string(k_processing_failed);
+        record.raw = std::move(raw);
+        return record;
+    }
+}
+
+store::MessageRecord process_header_only(std::string header, std::uint64_t size, std::uint64_t limit) {
+    store::MessageRecord record = process(std::move(header));
+    if (record.classification.evidence.rule == k_processing_failed) return record;
+    record.classification = core::Classification{};
+    record.classification.evidence.rule = std::string(k_body_not_fetched);
+    record.classification.evidence.where = "header";
+    if (!record.problems.empty()) record.problems += '\n';
+    record.problems += "body not fetched: the message has " + std::to_string(size) + " bytes, more than the limit of " +
+                       std::to_string(limit);
     return record;
 }
 

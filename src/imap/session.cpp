@@ -71,17 +71,25 @@ struct Session::Impl {
     curl_socket_t socket = CURL_SOCKET_BAD;
     ResponseReader reader;
     std::chrono::seconds response_timeout{};
+    std::chrono::steady_clock::time_point deadline;
     unsigned long next_tag = 0;
     std::uint32_t exists = 0;
     std::string url;
 
     void wait_for(short events) const {
         pollfd fd{socket, events, 0};
-        const auto timeout_ms = static_cast<int>(std::chrono::milliseconds(response_timeout).count());
+        const auto now = std::chrono::steady_clock::now();
+        if (now >= deadline) throw Error(ErrorKind::unreachable, "the sync took longer than its overall time limit", "raise --timeout");
+        const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - now);
+        const auto wait = std::min<std::chrono::milliseconds>(response_timeout, left);
+        const auto timeout_ms = static_cast<int>(wait.count());
         for (;;) {
             const int ready = poll(&fd, 1, timeout_ms);
             if (ready > 0) return;
             if (ready == 0) {
+                if (wait < response_timeout) {
+                    throw Error(ErrorKind::unreachable, "the sync took longer than its overall time limit", "raise --timeout");
+                }
                 throw Error(ErrorKind::unreachable,
                             "the IMAP server at " + url + " did not answer for " +
                                 std::to_string(response_timeout.count()) + " s",
@@ -134,6 +142,7 @@ Session::Session(const ConnectionSettings& settings) : m_impl(std::make_unique<I
     static CurlGlobal curl_global;
     m_impl->curl.reset(curl_easy_init());
     m_impl->response_timeout = settings.response_timeout;
+    m_impl->deadline = settings.deadline;
     m_impl->url = settings.url;
     CURL* curl = m_impl->curl.get();
     if (!curl) throw Error(ErrorKind::protocol, "libcurl could not start");
@@ -143,9 +152,16 @@ Session::Session(const ConnectionSettings& settings) : m_impl(std::make_unique<I
     curl_easy_setopt(curl, CURLOPT_URL, settings.url.c_str());
     curl_easy_setopt(curl, CURLOPT_PROTOCOLS_STR, "imap,imaps");
     curl_easy_setopt(curl, CURLOPT_USERNAME, settings.user.c_str());
-    curl_easy_setopt(curl, CURLOPT_PASSWORD, settings.password.c_str());
-    // imap:// must upgrade with STARTTLS or fail; imaps:// is TLS from the start.
-    curl_easy_setopt(curl, CURLOPT_USE_SSL, static_cast<long>(CURLUSESSL_ALL));
+    if (!settings.bearer_token.empty()) {
+        curl_easy_setopt(curl, CURLOPT_XOAUTH2_BEARER, settings.bearer_token.c_str());
+    } else if (settings.use_netrc) {
+        curl_easy_setopt(curl, CURLOPT_NETRC, static_cast<long>(CURL_NETRC_REQUIRED));
+    } else {
+        curl_easy_setopt(curl, CURLOPT_PASSWORD, settings.password.c_str());
+    }
+    // imap:// must upgrade with STARTTLS or fail, unless plaintext was
+    // explicitly allowed; imaps:// is TLS from the start.
+    curl_easy_setopt(curl, CURLOPT_USE_SSL, static_cast<long>(settings.allow_plaintext ? CURLUSESSL_TRY : CURLUSESSL_ALL));
     if (!settings.ca_file.empty()) curl_easy_setopt(curl, CURLOPT_CAINFO, settings.ca_file.c_str());
     curl_easy_setopt(curl, CURLOPT_CONNECTTIMEOUT, static_cast<long>(settings.connect_timeout.count()));
     curl_easy_setopt(curl, CURLOPT_SERVER_RESPONSE_TIMEOUT, static_cast<long>(settings.response_timeout.count()));
@@ -202,7 +218,10 @@ std::vector<MessageInfo> Session::list(std::uint32_t first_uid) {
     return messages;
 }
 
-void Session::fetch(const std::vector<std::uint32_t>& uids, const std::function<void(FetchedMessage&&)>& deliver) {
+void Session::fetch(const std::vector<std::uint32_t>& uids, Part part, const std::function<void(FetchedMessage&&)>& deliver) {
+    // BODY.PEEK never sets \Seen; the server answers with BODY[...].
+    const std::string item = part == Part::whole ? "BODY.PEEK[]" : "BODY.PEEK[HEADER]";
+    const std::string answer = part == Part::whole ? "BODY[]" : "BODY[HEADER]";
     for (std::size_t start = 0; start < uids.size(); start += k_uids_per_fetch) {
         const std::size_t end = std::min(uids.size(), start + k_uids_per_fetch);
         std::string set;
@@ -210,10 +229,10 @@ void Session::fetch(const std::vector<std::uint32_t>& uids, const std::function<
             if (!set.empty()) set += ',';
             set += std::to_string(uids[i]);
         }
-        const Response done = m_impl->run("UID FETCH " + set + " (UID INTERNALDATE BODY.PEEK[])", [&](Response&& r) {
+        const Response done = m_impl->run("UID FETCH " + set + " (UID INTERNALDATE " + item + ")", [&](Response&& r) {
             const auto uid = number_after(r.text, "UID");
             // Unsolicited FETCH responses (flag changes by another client) carry no body.
-            if (!uid || r.literals.empty() || r.text.find("BODY[]") == std::string::npos) return;
+            if (!uid || r.literals.empty() || r.text.find(answer) == std::string::npos) return;
             FetchedMessage message;
             message.uid = static_cast<std::uint32_t>(*uid);
             message.internal_date = quoted_after(r.text, "INTERNALDATE").value_or("");

@@ -8,6 +8,7 @@ url = "imaps://127.0.0.1:1/INBOX"
 user = "someone"
 password-command = "echo secret"
 connect-timeout = 2
+retries = 0
 CONF
 # Port 1 refuses: the config's server, user and password were all taken.
 expect_exit 5 "$RSVP_BIN" sync
@@ -16,4 +17,4 @@ expect_contains "$TMP/err" "imaps://127.0.0.1:1/"
 expect_exit 0 "$RSVP_BIN" --db "$TMP/from-cli.db" headcount
 [ -f "$TMP/from-cli.db" ] || fail "--db did not win over the config"
 # The example config documents every setting and parses.
-expect_exit 5 "$RSVP_BIN" --config "$RSVP_SOURCE_DIR/config/rsvp.example.conf" --db "$TMP/x.db" sync --url imaps://127.0.0.1:1/INBOX --password-command "echo x" --connect-timeout 2
+expect_exit 5 "$RSVP_BIN" --config "$RSVP_SOURCE_DIR/config/rsvp.example.conf" --db "$TMP/x.db" sync --url imaps://127.0.0.1:1/INBOX --password-command "echo x" --connect-timeout 2 --retries 0

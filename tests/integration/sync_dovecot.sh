@@ -7,13 +7,7 @@ start_dovecot
 "$RSVP_SOURCE_DIR/scripts/dovecot.sh" load "$TMP/imap" "$RSVP_TEST_DATA/corpus/messages" >/dev/null
 export RSVP_IMAP_PASSWORD="$IMAP_PASSWORD"
 
-# \Recent goes to the first session that SELECTs, which is this very check:
-# leave it out of the comparison.
-flags() {
-  curl -s --ssl-reqd --cacert "$CA_FILE" -u "$IMAP_USER:$IMAP_PASSWORD" \
-    "imap://127.0.0.1:$IMAP_PORT/INBOX" -X 'FETCH 1:* (FLAGS)' | sed 's/\\Recent \?//; s/ \\Recent//'
-}
-flags >"$TMP/flags.before"
+imap_flags >"$TMP/flags.before"
 expect_eq "$(grep -c FETCH "$TMP/flags.before")" 62 "messages in the mailbox"
 grep -q 'Seen' "$TMP/flags.before" && fail "messages start unseen"
 
@@ -25,7 +19,7 @@ expect_eq "$(jq length "$TMP/out")" 61 "distinct messages recorded"
 expect_eq "$(jq -r '[.[].source | select(test("^INBOX;UIDVALIDITY=[0-9]+;UID=[0-9]+$"))] | length' "$TMP/out")" 61 "IMAP sources"
 
 # Read-only: no flag changed.
-flags >"$TMP/flags.after"
+imap_flags >"$TMP/flags.after"
 diff -u "$TMP/flags.before" "$TMP/flags.after" || fail "sync changed flags on the server"
 
 # A second sync fetches nothing.

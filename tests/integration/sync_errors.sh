@@ -18,5 +18,5 @@ expect_contains "$TMP/err" "NoSuchFolder"
 
 # Nothing listens on a port just closed.
 "$RSVP_SOURCE_DIR/scripts/dovecot.sh" stop "$TMP/imap" >/dev/null
-expect_exit 5 "$RSVP_BIN" sync --url "$url" --user "$IMAP_USER" --ca-file "$CA_FILE" --connect-timeout 5
+expect_exit 5 "$RSVP_BIN" sync --url "$url" --user "$IMAP_USER" --ca-file "$CA_FILE" --connect-timeout 5 --retries 0
 expect_contains "$TMP/err" "cannot reach"

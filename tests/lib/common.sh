@@ -44,3 +44,24 @@ start_dovecot() {
   # shellcheck source=/dev/null
   . "$TMP/imap/env"
 }
+
+# generate_messages DIR N: N distinct messages made from the sample replies,
+# each with its own Message-ID.
+generate_messages() {
+  local dir=$1 n=$2 i
+  local files=("$RSVP_TEST_DATA"/corpus/messages/*.eml)
+  mkdir -p "$dir"
+  for ((i = 0; i < n; i++)); do
+    sed "s/^\(Message-I[Dd]: *<\)/\1gen$i./" "${files[i % ${#files[@]}]}" >"$dir/$(printf %06d "$i").eml"
+  done
+}
+
+# count_messages DB: distinct messages recorded in DB.
+count_messages() { "$RSVP_BIN" --db "$1" messages --format json | jq length; }
+
+# imap_flags: every message's flags, \Recent left out (it goes to whichever
+# session SELECTs first, this check included).
+imap_flags() {
+  curl -s --ssl-reqd --cacert "$CA_FILE" -u "$IMAP_USER:$IMAP_PASSWORD" \
+    "imap://127.0.0.1:$IMAP_PORT/${1:-INBOX}" -X 'FETCH 1:* (FLAGS)' | sed 's/\\Recent \?//; s/ \\Recent//'
+}

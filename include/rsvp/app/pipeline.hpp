@@ -11,8 +11,17 @@
 
 namespace rsvp::app {
 
-// Never throws for bad input: what went wrong is in `problems`.
+// Never throws: what went wrong is in `problems`. A message whose processing
+// failed altogether is kept with its raw bytes, kind `other`, confidence 0
+// and the evidence rule k_processing_failed.
 [[nodiscard]] store::MessageRecord process(std::string raw);
+
+inline constexpr std::string_view k_processing_failed = "error:processing-failed";
+inline constexpr std::string_view k_body_not_fetched = "error:body-not-fetched";
+
+// A message too large to fetch: its header (fetched alone) is decoded and
+// recorded, marked with the size and the limit.
+[[nodiscard]] store::MessageRecord process_header_only(std::string header, std::uint64_t size, std::uint64_t limit);
 
 // When the message reached its first mail server, from its top Received
 // field; nullopt if there is none that can be read.

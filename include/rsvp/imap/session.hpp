@@ -19,9 +19,15 @@ struct ConnectionSettings {
     std::string url;        // imaps://host[:port] or imap://host[:port]; any path is ignored here
     std::string user;
     std::string password;
-    std::string ca_file;    // empty: the system's CA store
+    std::string bearer_token;  // OAuth 2.0 (XOAUTH2), instead of a password
+    bool use_netrc = false;    // take the password from ~/.netrc
+    std::string ca_file;       // empty: the system's CA store
+    // Without it, imap:// must upgrade with STARTTLS or the login is refused.
+    bool allow_plaintext = false;
     std::chrono::seconds connect_timeout{30};
     std::chrono::seconds response_timeout{120};  // longest wait for any server reply
+    // No wait goes past this instant: the bound on a whole sync.
+    std::chrono::steady_clock::time_point deadline = std::chrono::steady_clock::time_point::max();
 };
 
 struct MailboxStatus {
@@ -58,9 +64,12 @@ public:
     // UIDs and sizes of the messages with UID >= first_uid, ascending.
     std::vector<MessageInfo> list(std::uint32_t first_uid);
 
-    // Fetches the given messages without changing their flags, calling
-    // `deliver` for each as it arrives (in the server's order).
-    void fetch(const std::vector<std::uint32_t>& uids, const std::function<void(FetchedMessage&&)>& deliver);
+    enum class Part { whole, header };
+
+    // Fetches the given messages (or only their header) without changing
+    // their flags, calling `deliver` for each as it arrives, in the server's
+    // order.
+    void fetch(const std::vector<std::uint32_t>& uids, Part part, const std::function<void(FetchedMessage&&)>& deliver);
 
     // Says goodbye; errors are ignored (the work is already done).
     void logout() noexcept;
