@@ -8,7 +8,7 @@ start_dovecot
 export RSVP_IMAP_PASSWORD="$IMAP_PASSWORD"
 
 imap_flags >"$TMP/flags.before"
-expect_eq "$(grep -c FETCH "$TMP/flags.before")" 62 "messages in the mailbox"
+expect_eq "$(grep -c "^uid:" "$TMP/flags.before")" 62 "messages in the mailbox"
 grep -q 'Seen' "$TMP/flags.before" && fail "messages start unseen"
 
 # STARTTLS on the imap port.

@@ -46,22 +46,32 @@ start_dovecot() {
 }
 
 # generate_messages DIR N: N distinct messages made from the sample replies,
-# each with its own Message-ID.
+# each with its own Message-ID (one awk process: thousands take a second).
 generate_messages() {
-  local dir=$1 n=$2 i
-  local files=("$RSVP_TEST_DATA"/corpus/messages/*.eml)
-  mkdir -p "$dir"
-  for ((i = 0; i < n; i++)); do
-    sed "s/^\(Message-I[Dd]: *<\)/\1gen$i./" "${files[i % ${#files[@]}]}" >"$dir/$(printf %06d "$i").eml"
-  done
+  mkdir -p "$1"
+  awk -v dir="$1" -v n="$2" '
+    FNR == 1 { t++ }
+    { lines[t, FNR] = $0; count[t] = FNR }
+    END {
+      for (i = 0; i < n; i++) {
+        k = i % t + 1
+        file = sprintf("%s/%06d.eml", dir, i)
+        for (l = 1; l <= count[k]; l++) {
+          line = lines[k, l]
+          if (line ~ /^Message-I[Dd]: *</) sub(/</, "<gen" i ".", line)
+          print line > file
+        }
+        close(file)
+      }
+    }' "$RSVP_TEST_DATA"/corpus/messages/*.eml
 }
 
 # count_messages DB: distinct messages recorded in DB.
 count_messages() { "$RSVP_BIN" --db "$1" messages --format json | jq length; }
 
-# imap_flags: every message's flags, \Recent left out (it goes to whichever
-# session SELECTs first, this check included).
+# imap_flags [MAILBOX]: every message's UID and flags, read by Dovecot's own
+# doveadm (an IMAP client would be one more session); \Recent left out, as it
+# belongs to whichever session opened the mailbox first.
 imap_flags() {
-  curl -s --ssl-reqd --cacert "$CA_FILE" -u "$IMAP_USER:$IMAP_PASSWORD" \
-    "imap://127.0.0.1:$IMAP_PORT/${1:-INBOX}" -X 'FETCH 1:* (FLAGS)' | sed 's/\\Recent \?//; s/ \\Recent//'
+  doveadm -c "$TMP/imap/dovecot.conf" fetch -u "$IMAP_USER" "uid flags" mailbox "${1:-INBOX}" all | sed 's/\\Recent//'
 }
