@@ -35,6 +35,7 @@ store::MessageRecord process_unguarded(std::string raw) {
     record.date_text = decoded.date_text;
     record.date = decoded.date;
     record.reply_text = reply.text;
+    record.headers = decoded.headers;
     for (const std::string& problem : decoded.problems) {
         if (!record.problems.empty()) record.problems += '\n';
         record.problems += problem;

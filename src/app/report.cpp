@@ -1,6 +1,5 @@
 #include "rsvp/app/report.hpp"
 
-
 #include <nlohmann/json.hpp>
 #include <ostream>
 
@@ -8,10 +7,6 @@
 
 namespace rsvp::app {
 
-namespace {
-
-// Text from a message may carry terminal escape sequences: keep them off
-// the terminal. Line breaks and tabs become spaces in a one-line cell.
 std::string printable(std::string_view s) {
     std::string out;
     out.reserve(s.size());
@@ -22,6 +17,8 @@ std::string printable(std::string_view s) {
     }
     return out;
 }
+
+namespace {
 
 // Display width of UTF-8 text, counting code points (good enough for the
 // Latin scripts of this mailbox).
@@ -42,6 +39,8 @@ std::string clip(std::string s, std::size_t max) {
     return s.substr(0, cut) + "…";
 }
 
+}  // namespace
+
 void write_table(std::ostream& out, const std::vector<std::vector<std::string>>& rows) {
     std::vector<std::size_t> widths;
     for (const auto& row : rows) {
@@ -58,21 +57,14 @@ void write_table(std::ostream& out, const std::vector<std::vector<std::string>>&
     }
 }
 
+namespace {
+
 nlohmann::json optional_json(const std::optional<std::string>& v) { return v ? nlohmann::json(*v) : nlohmann::json(nullptr); }
 
 }  // namespace
 
-std::vector<core::Respondent> respondents(const std::vector<store::StoredMessage>& messages) {
-    std::vector<core::Reply> replies;
-    replies.reserve(messages.size());
-    for (const auto& m : messages) {
-        const auto& c = m.record.classification;
-        replies.push_back({m.record.from_address, m.record.from_name,
-                           m.record.date ? std::optional<std::int64_t>(m.record.date->utc_seconds) : std::nullopt,
-                           m.arrived_utc, c.kind, c.party_size, c.delegate,
-                           m.record.message_id.empty() ? m.source : m.record.message_id});
-    }
-    return core::respondents(replies);
+std::vector<core::Respondent> respondents(const store::Store& store) {
+    return core::respondents(store.replies(), store.corrections());
 }
 
 void write_headcount(std::ostream& out, const core::Headcount& h, std::size_t respondent_count, std::size_t message_count,
@@ -80,7 +72,7 @@ void write_headcount(std::ostream& out, const core::Headcount& h, std::size_t re
     if (format == Format::json) {
         const nlohmann::json doc = {{"attending", h.attending}, {"confirmed", h.confirmed}, {"declined", h.declined},
                                     {"tentative", h.tentative}, {"undecided", h.undecided}, {"delegates", h.delegates},
-                                    {"respondents", respondent_count}, {"messages", message_count}};
+                                    {"corrected", h.corrected}, {"respondents", respondent_count}, {"messages", message_count}};
         out << doc.dump(2) << '\n';
         return;
     }
@@ -90,6 +82,7 @@ void write_headcount(std::ostream& out, const core::Headcount& h, std::size_t re
                       {"tentative", std::to_string(h.tentative)},
                       {"no decision", std::to_string(h.undecided)},
                       {"delegates", std::to_string(h.delegates)},
+                      {"corrected", std::to_string(h.corrected)},
                       {"respondents", std::to_string(respondent_count)},
                       {"messages", std::to_string(message_count)}});
 }

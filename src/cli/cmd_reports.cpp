@@ -24,9 +24,9 @@ Command add_headcount(CLI::App& root) {
     auto format = add_format(*cmd);
     return {cmd, [format](const Globals& globals) {
                 const auto store = open_store(globals);
-                const auto messages = store.messages();
-                const auto respondents = app::respondents(messages);
-                app::write_headcount(std::cout, core::headcount(respondents), respondents.size(), messages.size(), format_of(*format));
+                const auto respondents = app::respondents(store);
+                app::write_headcount(std::cout, core::headcount(respondents), respondents.size(),
+                                     static_cast<std::size_t>(store.message_count()), format_of(*format));
                 return k_ok;
             }};
 }

@@ -40,6 +40,12 @@ Command add_sync(CLI::App& root);
 Command add_import(CLI::App& root);
 Command add_headcount(CLI::App& root);
 Command add_messages(CLI::App& root);
+Command add_set(CLI::App& root);
+Command add_unset(CLI::App& root);
+Command add_history(CLI::App& root);
+Command add_reclassify(CLI::App& root);
+Command add_backup(CLI::App& root);
+Command add_check(CLI::App& root);
 
 // Opens (creating if needed) the database the globals name.
 store::Store open_store(const Globals& globals);

@@ -53,7 +53,10 @@ int main(int argc, char** argv) {
                     "configuration file (see config/rsvp.example.conf)")
         ->envname("RSVP_CONFIG");
 
-    const std::vector<Command> commands = {add_sync(root), add_import(root), add_headcount(root), add_messages(root)};
+    const std::vector<Command> commands = {add_sync(root),      add_import(root),     add_headcount(root),
+                                           add_messages(root),  add_set(root),        add_unset(root),
+                                           add_history(root),   add_reclassify(root), add_backup(root),
+                                           add_check(root)};
 
     try {
         root.parse(argc, argv);

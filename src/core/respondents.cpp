@@ -6,7 +6,7 @@
 
 namespace rsvp::core {
 
-std::vector<Respondent> respondents(const std::vector<Reply>& replies) {
+std::vector<Respondent> respondents(const std::vector<Reply>& replies, const std::vector<Correction>& corrections) {
     std::map<std::string, Respondent> by_address;
     std::map<std::string, std::int64_t> name_at;  // instant of the message the name came from
     for (const Reply& reply : replies) {
@@ -32,6 +32,23 @@ std::vector<Respondent> respondents(const std::vector<Reply>& replies) {
         r.decided_at = instant;
         r.decided_by_arrival = !reply.date_utc.has_value();
     }
+    for (const Correction& correction : corrections) {
+        const std::string address = lower_ascii(correction.address);
+        Respondent& r = by_address[address];
+        r.address = address;
+        if (r.corrected && (correction.made_utc < *r.decided_at ||
+                            (correction.made_utc == *r.decided_at && correction.reference < r.decided_by))) {
+            continue;
+        }
+        r.status = correction.status;
+        r.party_size = correction.status == Kind::confirmed ? correction.party_size : 0;
+        r.delegate = correction.delegate;
+        r.decided_by = correction.reference;
+        r.decided_at = correction.made_utc;
+        r.decided_by_arrival = false;
+        r.corrected = true;
+        r.note = correction.note;
+    }
     std::vector<Respondent> out;
     out.reserve(by_address.size());
     for (auto& [address, respondent] : by_address) out.push_back(std::move(respondent));
@@ -41,6 +58,7 @@ std::vector<Respondent> respondents(const std::vector<Reply>& replies) {
 Headcount headcount(const std::vector<Respondent>& respondents) {
     Headcount h;
     for (const Respondent& r : respondents) {
+        if (r.corrected) ++h.corrected;
         if (!r.status) { ++h.undecided; continue; }
         switch (*r.status) {
             case Kind::confirmed:

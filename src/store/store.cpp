@@ -9,6 +9,7 @@
 #include <chrono>
 #include <cstring>
 #include <string_view>
+#include <thread>
 
 #include "rsvp/error.hpp"
 
@@ -17,7 +18,9 @@ namespace rsvp::store {
 namespace {
 
 // Each entry upgrades the schema by one version; user_version counts them.
-constexpr std::array<std::string_view, 1> k_migrations = {R"sql(
+// Append only: a released migration is never edited (databases made with it
+// exist), and tests/unit/store keeps a literal copy of schema 1 to prove it.
+constexpr std::array<std::string_view, 2> k_migrations = {R"sql(
 CREATE TABLE messages (
     id                 INTEGER PRIMARY KEY,
     message_id         TEXT,               -- NULL when the message has none
@@ -67,6 +70,49 @@ CREATE TABLE mailboxes (
     uidvalidity INTEGER NOT NULL,
     last_uid    INTEGER NOT NULL
 ) STRICT;
+)sql",
+// 2: decoded headers, corrections by a person, and the audit trail.
+R"sql(
+CREATE TABLE headers (
+    message  INTEGER NOT NULL REFERENCES messages(id),
+    position INTEGER NOT NULL,
+    name     TEXT NOT NULL,
+    value    TEXT NOT NULL,               -- unfolded, RFC 2047 decoded
+    PRIMARY KEY (message, position)
+) STRICT, WITHOUT ROWID;
+
+-- Every correction is kept; the latest per address is in force unless it is
+-- a withdrawal (status NULL).
+CREATE TABLE corrections (
+    id         INTEGER PRIMARY KEY,
+    address    TEXT NOT NULL,             -- lower-cased
+    status     TEXT CHECK (status IN ('confirmed','declined','tentative')),
+    party_size INTEGER NOT NULL,
+    delegate   TEXT,
+    note       TEXT NOT NULL,
+    made_utc   INTEGER NOT NULL
+) STRICT;
+CREATE INDEX corrections_by_address ON corrections(address, id);
+
+-- One row per change of a respondent's status; appended, never rewritten.
+CREATE TABLE history (
+    id                 INTEGER PRIMARY KEY,
+    address            TEXT NOT NULL,
+    at_utc             INTEGER NOT NULL,
+    cause              TEXT NOT NULL,     -- import, sync, set, unset, reclassify
+    decided_by         TEXT NOT NULL,     -- Message-ID, source or 'correction N'; '' if nothing decides
+    note               TEXT NOT NULL,
+    by_arrival         INTEGER NOT NULL,  -- the deciding message had no usable Date
+    old_status         TEXT,
+    old_party_size     INTEGER NOT NULL,
+    old_delegate       TEXT,
+    old_corrected      INTEGER NOT NULL,
+    new_status         TEXT,
+    new_party_size     INTEGER NOT NULL,
+    new_delegate       TEXT,
+    new_corrected      INTEGER NOT NULL
+) STRICT;
+CREATE INDEX history_by_address ON history(address, id);
 )sql"};
 
 [[noreturn]] void fail(sqlite3* db, std::string_view what) {
@@ -106,6 +152,12 @@ public:
     template <typename T>
     Statement& bind(int index, const std::optional<T>& value) {
         return value ? bind(index, *value) : bind_null(index);
+    }
+
+    // Ready to run again with new parameters.
+    void reset() {
+        sqlite3_reset(m_stmt);
+        sqlite3_clear_bindings(m_stmt);
     }
 
     // True while there is a row to read.
@@ -155,7 +207,40 @@ std::string lower(std::string s) {
     return s;
 }
 
+// Binds, from `first` on, what update_derived rewrites: from_address,
+// from_name, subject, date_text, date_utc, date_offset, reply_text, problems,
+// kind, party_size, delegate, bounced_recipient, confidence, the five evidence
+// columns and classifier_version (19 parameters).
+void bind_derived(Statement& q, int first, const MessageRecord& m) {
+    const core::Classification& c = m.classification;
+    q.bind(first, lower(m.from_address)).bind(first + 1, m.from_name).bind(first + 2, m.subject).bind(first + 3, m.date_text);
+    if (m.date) {
+        q.bind(first + 4, m.date->utc_seconds).bind(first + 5, std::int64_t{m.date->offset_minutes});
+    } else {
+        q.bind_null(first + 4).bind_null(first + 5);
+    }
+    q.bind(first + 6, m.reply_text).bind(first + 7, m.problems).bind(first + 8, core::to_string(c.kind));
+    q.bind(first + 9, std::int64_t{c.party_size}).bind(first + 10, c.delegate).bind(first + 11, c.bounced_recipient);
+    q.bind(first + 12, c.confidence).bind(first + 13, c.evidence.rule).bind(first + 14, c.evidence.where);
+    q.bind(first + 15, c.evidence.words).bind(first + 16, static_cast<std::int64_t>(c.evidence.begin));
+    q.bind(first + 17, static_cast<std::int64_t>(c.evidence.end)).bind(first + 18, core::k_classifier_version);
+}
+
+void replace_headers(sqlite3* db, std::int64_t message, const std::vector<std::pair<std::string, std::string>>& headers) {
+    Statement clear(db, "DELETE FROM headers WHERE message = ?1");
+    clear.bind(1, message);
+    clear.step();
+    Statement insert(db, "INSERT INTO headers (message, position, name, value) VALUES (?1, ?2, ?3, ?4)");
+    for (std::size_t i = 0; i < headers.size(); ++i) {
+        insert.reset();
+        insert.bind(1, message).bind(2, static_cast<std::int64_t>(i)).bind(3, headers[i].first).bind(4, headers[i].second);
+        insert.step();
+    }
+}
+
 }  // namespace
+
+std::string correction_reference(std::int64_t id) { return "correction " + std::to_string(id); }
 
 std::string Source::describe() const {
     if (!path.empty()) return path;
@@ -236,23 +321,16 @@ Added Store::add(const MessageRecord& m, const Source& source) {
         message = *existing;
     } else {
         Statement insert(db, R"sql(
-            INSERT INTO messages (message_id, content_hash, raw, from_address, from_name, subject, date_text, date_utc,
-                date_offset, reply_text, problems, kind, party_size, delegate, bounced_recipient, confidence,
-                evidence_rule, evidence_where, evidence_words, evidence_begin, evidence_end, classifier_version, recorded_utc)
+            INSERT INTO messages (message_id, content_hash, raw, recorded_utc, from_address, from_name, subject, date_text,
+                date_utc, date_offset, reply_text, problems, kind, party_size, delegate, bounced_recipient, confidence,
+                evidence_rule, evidence_where, evidence_words, evidence_begin, evidence_end, classifier_version)
             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23))sql");
-        const core::Classification& c = m.classification;
         if (m.message_id.empty()) insert.bind_null(1); else insert.bind(1, m.message_id);
-        insert.bind(2, m.content_hash).bind_blob(3, m.raw).bind(4, lower(m.from_address)).bind(5, m.from_name);
-        insert.bind(6, m.subject).bind(7, m.date_text);
-        if (m.date) insert.bind(8, m.date->utc_seconds).bind(9, std::int64_t{m.date->offset_minutes});
-        else insert.bind_null(8).bind_null(9);
-        insert.bind(10, m.reply_text).bind(11, m.problems).bind(12, core::to_string(c.kind));
-        insert.bind(13, std::int64_t{c.party_size}).bind(14, c.delegate).bind(15, c.bounced_recipient).bind(16, c.confidence);
-        insert.bind(17, c.evidence.rule).bind(18, c.evidence.where).bind(19, c.evidence.words);
-        insert.bind(20, static_cast<std::int64_t>(c.evidence.begin)).bind(21, static_cast<std::int64_t>(c.evidence.end));
-        insert.bind(22, core::k_classifier_version).bind(23, now_utc());
+        insert.bind(2, m.content_hash).bind_blob(3, m.raw).bind(4, now_utc());
+        bind_derived(insert, 5, m);
         insert.step();
         message = sqlite3_last_insert_rowid(db);
+        replace_headers(db, message, m.headers);
     }
     Statement insert_source(db, "INSERT INTO sources (message, mailbox, uidvalidity, uid, path, arrived_utc) VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
     insert_source.bind(1, message);
@@ -286,49 +364,212 @@ void Store::set_mailbox_state(const std::string& mailbox, const MailboxState& st
     q.step();
 }
 
-std::vector<StoredMessage> Store::messages() const {
-    Statement q(m_db.get(), R"sql(
-        SELECT m.id, m.message_id, m.content_hash, m.from_address, m.from_name, m.subject, m.date_text, m.date_utc, m.date_offset,
-               m.reply_text, m.problems, m.kind, m.party_size, m.delegate, m.bounced_recipient, m.confidence,
-               m.evidence_rule, m.evidence_where, m.evidence_words, m.evidence_begin, m.evidence_end, m.classifier_version,
-               s.mailbox, s.uidvalidity, s.uid, s.path, s.arrived_utc
-        FROM messages m
-        JOIN sources s ON s.id = (SELECT min(id) FROM sources WHERE message = m.id)
-        ORDER BY s.arrived_utc, m.id)sql");
-    std::vector<StoredMessage> out;
-    while (q.step()) {
-        StoredMessage s;
-        s.id = q.integer(0);
-        MessageRecord& m = s.record;
-        m.message_id = q.text(1);
-        m.content_hash = q.text(2);
-        m.from_address = q.text(3);
-        m.from_name = q.text(4);
-        m.subject = q.text(5);
-        m.date_text = q.text(6);
-        if (!q.is_null(7)) m.date = core::Timestamp{q.integer(7), static_cast<int>(q.integer(8))};
-        m.reply_text = q.text(9);
-        m.problems = q.text(10);
-        core::Classification& c = m.classification;
-        c.kind = core::kind_from_string(q.text(11)).value_or(core::Kind::other);
-        c.party_size = static_cast<int>(q.integer(12));
-        c.delegate = q.optional_text(13);
-        c.bounced_recipient = q.optional_text(14);
-        c.confidence = q.real(15);
-        c.evidence = {q.text(16), q.text(17), q.text(18), static_cast<std::size_t>(q.integer(19)), static_cast<std::size_t>(q.integer(20))};
-        s.classifier_version = q.text(21);
-        Source source;
-        if (q.is_null(25)) {
-            source.mailbox = q.text(22);
-            source.uidvalidity = static_cast<std::uint32_t>(q.integer(23));
-            source.uid = static_cast<std::uint32_t>(q.integer(24));
-        } else {
-            source.path = q.text(25);
-        }
-        s.source = source.describe();
-        s.arrived_utc = q.integer(26);
-        out.push_back(std::move(s));
+namespace {
+
+// The columns read_message reads, in order; m is messages, s its first source.
+constexpr std::string_view k_message_columns = R"sql(
+    m.id, m.message_id, m.content_hash, m.from_address, m.from_name, m.subject, m.date_text, m.date_utc, m.date_offset,
+    m.reply_text, m.problems, m.kind, m.party_size, m.delegate, m.bounced_recipient, m.confidence,
+    m.evidence_rule, m.evidence_where, m.evidence_words, m.evidence_begin, m.evidence_end, m.classifier_version,
+    s.mailbox, s.uidvalidity, s.uid, s.path, s.arrived_utc)sql";
+constexpr std::string_view k_first_source = " JOIN sources s ON s.id = (SELECT min(id) FROM sources WHERE message = m.id)";
+
+Source read_source(const Statement& q, int first) {
+    Source source;
+    if (q.is_null(first + 3)) {
+        source.mailbox = q.text(first);
+        source.uidvalidity = static_cast<std::uint32_t>(q.integer(first + 1));
+        source.uid = static_cast<std::uint32_t>(q.integer(first + 2));
+    } else {
+        source.path = q.text(first + 3);
     }
+    source.arrived_utc = q.integer(first + 4);
+    return source;
+}
+
+StoredMessage read_message(const Statement& q) {
+    StoredMessage s;
+    s.id = q.integer(0);
+    MessageRecord& m = s.record;
+    m.message_id = q.text(1);
+    m.content_hash = q.text(2);
+    m.from_address = q.text(3);
+    m.from_name = q.text(4);
+    m.subject = q.text(5);
+    m.date_text = q.text(6);
+    if (!q.is_null(7)) m.date = core::Timestamp{q.integer(7), static_cast<int>(q.integer(8))};
+    m.reply_text = q.text(9);
+    m.problems = q.text(10);
+    core::Classification& c = m.classification;
+    c.kind = core::kind_from_string(q.text(11)).value_or(core::Kind::other);
+    c.party_size = static_cast<int>(q.integer(12));
+    c.delegate = q.optional_text(13);
+    c.bounced_recipient = q.optional_text(14);
+    c.confidence = q.real(15);
+    c.evidence = {q.text(16), q.text(17), q.text(18), static_cast<std::size_t>(q.integer(19)), static_cast<std::size_t>(q.integer(20))};
+    s.classifier_version = q.text(21);
+    const Source source = read_source(q, 22);
+    s.source = source.describe();
+    s.arrived_utc = source.arrived_utc;
+    return s;
+}
+
+std::optional<core::Kind> optional_kind(const Statement& q, int column) {
+    return q.is_null(column) ? std::nullopt : core::kind_from_string(q.text(column));
+}
+
+std::optional<std::string_view> kind_text(const std::optional<core::Kind>& kind) {
+    return kind ? std::optional<std::string_view>(core::to_string(*kind)) : std::nullopt;
+}
+
+// Status columns in the order status, party_size, delegate, corrected.
+Status read_status(const Statement& q, int first) {
+    return {optional_kind(q, first), static_cast<int>(q.integer(first + 1)), q.optional_text(first + 2), q.integer(first + 3) != 0};
+}
+
+void bind_status(Statement& q, int first, const Status& status) {
+    q.bind(first, kind_text(status.status)).bind(first + 1, std::int64_t{status.party_size}).bind(first + 2, status.delegate);
+    q.bind(first + 3, std::int64_t{status.corrected ? 1 : 0});
+}
+
+}  // namespace
+
+std::vector<StoredMessage> Store::messages() const {
+    Statement q(m_db.get(), "SELECT " + std::string(k_message_columns) + " FROM messages m" + std::string(k_first_source) +
+                                " ORDER BY s.arrived_utc, m.id");
+    std::vector<StoredMessage> out;
+    while (q.step()) out.push_back(read_message(q));
+    return out;
+}
+
+std::optional<StoredMessage> Store::message(std::int64_t id) const {
+    sqlite3* db = m_db.get();
+    Statement q(db, "SELECT " + std::string(k_message_columns) + ", m.raw FROM messages m" + std::string(k_first_source) +
+                        " WHERE m.id = ?1");
+    q.bind(1, id);
+    if (!q.step()) return std::nullopt;
+    StoredMessage message = read_message(q);
+    message.record.raw = q.text(27);
+    Statement headers(db, "SELECT name, value FROM headers WHERE message = ?1 ORDER BY position");
+    headers.bind(1, id);
+    while (headers.step()) message.record.headers.emplace_back(headers.text(0), headers.text(1));
+    return message;
+}
+
+std::vector<std::int64_t> Store::message_ids() const {
+    Statement q(m_db.get(), "SELECT id FROM messages ORDER BY id");
+    std::vector<std::int64_t> ids;
+    while (q.step()) ids.push_back(q.integer(0));
+    return ids;
+}
+
+void Store::update_derived(std::int64_t id, const MessageRecord& m) {
+    sqlite3* db = m_db.get();
+    Statement update(db, R"sql(
+        UPDATE messages SET from_address = ?2, from_name = ?3, subject = ?4, date_text = ?5, date_utc = ?6, date_offset = ?7,
+            reply_text = ?8, problems = ?9, kind = ?10, party_size = ?11, delegate = ?12, bounced_recipient = ?13,
+            confidence = ?14, evidence_rule = ?15, evidence_where = ?16, evidence_words = ?17, evidence_begin = ?18,
+            evidence_end = ?19, classifier_version = ?20
+        WHERE id = ?1)sql");
+    update.bind(1, id);
+    bind_derived(update, 2, m);
+    update.step();
+    replace_headers(db, id, m.headers);
+}
+
+std::vector<core::Reply> Store::replies() const {
+    // Only the columns a respondent needs: reply texts and raw bytes stay on disk.
+    Statement q(m_db.get(), R"sql(
+        SELECT m.from_address, m.from_name, m.date_utc, m.kind, m.party_size, m.delegate, m.message_id,
+               s.mailbox, s.uidvalidity, s.uid, s.path, s.arrived_utc
+        FROM messages m)sql" + std::string(k_first_source));
+    std::vector<core::Reply> out;
+    while (q.step()) {
+        core::Reply r;
+        r.address = q.text(0);
+        r.name = q.text(1);
+        if (!q.is_null(2)) r.date_utc = q.integer(2);
+        r.kind = core::kind_from_string(q.text(3)).value_or(core::Kind::other);
+        r.party_size = static_cast<int>(q.integer(4));
+        r.delegate = q.optional_text(5);
+        const Source source = read_source(q, 7);
+        r.arrival_utc = source.arrived_utc;
+        r.reference = q.is_null(6) ? source.describe() : q.text(6);
+        out.push_back(std::move(r));
+    }
+    return out;
+}
+
+std::int64_t Store::record_correction(const CorrectionRecord& c) {
+    Statement q(m_db.get(), "INSERT INTO corrections (address, status, party_size, delegate, note, made_utc) VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
+    q.bind(1, lower(c.address)).bind(2, kind_text(c.status)).bind(3, std::int64_t{c.party_size}).bind(4, c.delegate);
+    q.bind(5, c.note).bind(6, c.made_utc);
+    q.step();
+    return sqlite3_last_insert_rowid(m_db.get());
+}
+
+namespace {
+
+constexpr std::string_view k_corrections_in_force = R"sql(
+    SELECT id, address, status, party_size, delegate, note, made_utc FROM corrections c
+    WHERE id = (SELECT max(id) FROM corrections WHERE address = c.address) AND status IS NOT NULL)sql";
+
+CorrectionRecord read_correction(const Statement& q) {
+    return {q.integer(0), q.text(1), optional_kind(q, 2), static_cast<int>(q.integer(3)), q.optional_text(4), q.text(5), q.integer(6)};
+}
+
+}  // namespace
+
+std::vector<core::Correction> Store::corrections() const {
+    Statement q(m_db.get(), k_corrections_in_force);
+    std::vector<core::Correction> out;
+    while (q.step()) {
+        const CorrectionRecord c = read_correction(q);
+        out.push_back({c.address, c.status.value_or(core::Kind::confirmed), c.party_size, c.delegate, c.note,
+                       correction_reference(c.id), c.made_utc});
+    }
+    return out;
+}
+
+std::optional<CorrectionRecord> Store::correction_in_force(const std::string& address) const {
+    Statement q(m_db.get(), std::string(k_corrections_in_force) + " AND address = ?1");
+    q.bind(1, lower(address));
+    if (!q.step()) return std::nullopt;
+    return read_correction(q);
+}
+
+void Store::append_history(const HistoryEntry& e) {
+    Statement q(m_db.get(), R"sql(
+        INSERT INTO history (address, at_utc, cause, decided_by, note, by_arrival, old_status, old_party_size, old_delegate,
+                             old_corrected, new_status, new_party_size, new_delegate, new_corrected)
+        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14))sql");
+    q.bind(1, lower(e.address)).bind(2, e.at_utc).bind(3, e.cause).bind(4, e.decided_by).bind(5, e.note);
+    q.bind(6, std::int64_t{e.by_arrival ? 1 : 0});
+    bind_status(q, 7, e.before);
+    bind_status(q, 11, e.after);
+    q.step();
+}
+
+std::vector<HistoryEntry> Store::history(const std::string& address) const {
+    Statement q(m_db.get(), R"sql(
+        SELECT id, address, at_utc, cause, decided_by, note, by_arrival, old_status, old_party_size, old_delegate, old_corrected,
+               new_status, new_party_size, new_delegate, new_corrected
+        FROM history WHERE address = ?1 ORDER BY id)sql");
+    q.bind(1, lower(address));
+    std::vector<HistoryEntry> out;
+    while (q.step()) {
+        out.push_back({q.integer(0), q.text(1), q.integer(2), q.text(3), q.text(4), q.text(5), q.integer(6) != 0,
+                       read_status(q, 7), read_status(q, 11)});
+    }
+    return out;
+}
+
+std::vector<std::pair<std::string, Status>> Store::recorded_statuses() const {
+    Statement q(m_db.get(), R"sql(
+        SELECT address, new_status, new_party_size, new_delegate, new_corrected FROM history h
+        WHERE id = (SELECT max(id) FROM history WHERE address = h.address) ORDER BY address)sql");
+    std::vector<std::pair<std::string, Status>> out;
+    while (q.step()) out.emplace_back(q.text(0), read_status(q, 1));
     return out;
 }
 
@@ -342,6 +583,76 @@ std::int64_t Store::source_count() const {
     Statement q(m_db.get(), "SELECT count(*) FROM sources");
     q.step();
     return q.integer(0);
+}
+
+void Store::backup(const std::filesystem::path& target) const {
+    std::error_code ec;
+    if (std::filesystem::equivalent(target, sqlite3_db_filename(m_db.get(), "main"), ec)) {
+        throw Error(ErrorKind::usage, "the backup would overwrite the database itself", "name another file");
+    }
+    // Written beside the target and renamed, so a reader never sees half a
+    // backup and a failed one leaves the previous file in place.
+    std::filesystem::path partial = target;
+    partial += ".partial-" + std::to_string(::getpid());
+    const int fd = ::open(partial.c_str(), O_RDWR | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+    if (fd < 0) {
+        throw Error(ErrorKind::database, "cannot create " + partial.string() + ": " + std::strerror(errno),
+                    "check the directory exists and is writable");
+    }
+    ::close(fd);
+    struct RemovePartial {
+        const std::filesystem::path& path;
+        bool keep = false;
+        ~RemovePartial() {
+            std::error_code ignored;
+            if (!keep) std::filesystem::remove(path, ignored);
+        }
+    } remove_partial{partial};
+
+    sqlite3* raw = nullptr;
+    const int rc = sqlite3_open_v2(partial.c_str(), &raw, SQLITE_OPEN_READWRITE, nullptr);
+    const std::unique_ptr<sqlite3, Close> destination(raw);
+    if (rc != SQLITE_OK) fail(raw, "opening the backup file " + partial.string());
+    {
+        const std::unique_ptr<sqlite3_backup, int (*)(sqlite3_backup*)> backup(
+            sqlite3_backup_init(raw, "main", m_db.get(), "main"), sqlite3_backup_finish);
+        if (!backup) fail(raw, "starting the backup");
+        // One step copies every page under one read transaction: a consistent
+        // snapshot, and in WAL mode writers carry on meanwhile.
+        const auto give_up = std::chrono::steady_clock::now() + std::chrono::seconds(30);
+        for (;;) {
+            const int step = sqlite3_backup_step(backup.get(), -1);
+            if (step == SQLITE_DONE) break;
+            const int primary = step & 0xFF;
+            if ((primary == SQLITE_BUSY || primary == SQLITE_LOCKED) && std::chrono::steady_clock::now() < give_up) {
+                std::this_thread::sleep_for(std::chrono::milliseconds(20));
+                continue;
+            }
+            fail(raw, "copying the database");
+        }
+    }
+    if (sqlite3_errcode(raw) != SQLITE_OK) fail(raw, "finishing the backup");
+    std::filesystem::rename(partial, target, ec);
+    if (ec) throw Error(ErrorKind::database, "cannot rename the backup to " + target.string() + ": " + ec.message());
+    remove_partial.keep = true;
+}
+
+std::vector<std::string> Store::check() const {
+    std::vector<std::string> problems;
+    // Damage bad enough can stop the check itself: that is a finding too.
+    try {
+        Statement integrity(m_db.get(), "PRAGMA integrity_check");
+        while (integrity.step()) {
+            if (integrity.text(0) != "ok") problems.push_back(integrity.text(0));
+        }
+        Statement keys(m_db.get(), "PRAGMA foreign_key_check");
+        while (keys.step()) {
+            problems.push_back("row " + keys.text(1) + " of " + keys.text(0) + " refers to a missing row of " + keys.text(2));
+        }
+    } catch (const Error& e) {
+        problems.emplace_back(e.what());
+    }
+    return problems;
 }
 
 }  // namespace rsvp::store

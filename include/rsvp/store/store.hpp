@@ -7,9 +7,12 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 #include "rsvp/core/classify.hpp"
+#include "rsvp/core/respondents.hpp"
 
 struct sqlite3;
 
@@ -38,6 +41,8 @@ struct MessageRecord {
     std::string reply_text;
     std::string problems;  // decode problems, one per line; empty if none
     core::Classification classification;
+    // Every header field in order, unfolded and decoded (DecodedMessage::headers).
+    std::vector<std::pair<std::string, std::string>> headers;
 };
 
 // A stored message as the reports read it.
@@ -47,6 +52,42 @@ struct StoredMessage {
     MessageRecord record;
     std::int64_t arrived_utc = 0;
     std::string classifier_version;
+};
+
+// What decides a respondent, as the audit trail records it.
+struct Status {
+    std::optional<core::Kind> status;  // nullopt: undecided (or unknown)
+    int party_size = 0;
+    std::optional<std::string> delegate;
+    bool corrected = false;  // held by a person's correction
+    bool operator==(const Status&) const = default;
+};
+
+// One change of a respondent's status (`rsvp history`).
+struct HistoryEntry {
+    std::int64_t id = 0;
+    std::string address;
+    std::int64_t at_utc = 0;   // when rsvp recorded the change
+    std::string cause;         // what ran: import, sync, set, unset, reclassify
+    std::string decided_by;    // the deciding message (Message-ID or source) or "correction N"; empty if none
+    std::string note;          // the correction's note, if a correction decides
+    bool by_arrival = false;   // the deciding message had no usable Date: placed by its arrival
+    Status before, after;
+};
+
+// How a correction is named where it decides: "correction 3".
+[[nodiscard]] std::string correction_reference(std::int64_t id);
+
+// A correction as `rsvp set` records it; `rsvp unset` records a withdrawal
+// (status nullopt). Every one is kept.
+struct CorrectionRecord {
+    std::int64_t id = 0;
+    std::string address;  // lower-cased
+    std::optional<core::Kind> status;  // nullopt: withdrawn
+    int party_size = 0;
+    std::optional<std::string> delegate;
+    std::string note;
+    std::int64_t made_utc = 0;
 };
 
 struct MailboxState {
@@ -82,6 +123,20 @@ public:
         commit();
     }
 
+    // Runs `work` in one transaction that is always rolled back: what it
+    // would do, without doing it (dry runs).
+    template <typename Work>
+    void rehearse(Work&& work) {
+        begin();
+        try {
+            work();
+        } catch (...) {
+            rollback();
+            throw;
+        }
+        rollback();
+    }
+
     // Records one copy of a message. A message already known by Message-ID
     // (or, without one, by content hash) gets only the new source.
     Added add(const MessageRecord& message, const Source& source);
@@ -90,8 +145,38 @@ public:
     [[nodiscard]] std::optional<MailboxState> mailbox_state(const std::string& mailbox) const;
     void set_mailbox_state(const std::string& mailbox, const MailboxState& state);
 
-    // All messages, oldest first by arrival. Raw bytes are not loaded.
+    // All messages, oldest first by arrival. Raw bytes and headers are not loaded.
     [[nodiscard]] std::vector<StoredMessage> messages() const;
+    // One message with its raw bytes and headers; nullopt if there is no such id.
+    [[nodiscard]] std::optional<StoredMessage> message(std::int64_t id) const;
+    [[nodiscard]] std::vector<std::int64_t> message_ids() const;
+    // Rewrites what decoding, extraction and classification derive from the
+    // raw bytes, with the current classifier version. Identity (Message-ID,
+    // content hash, raw bytes, sources) never changes.
+    void update_derived(std::int64_t id, const MessageRecord& derived);
+
+    // Only what decides respondents, for every message: no texts, no raw bytes.
+    [[nodiscard]] std::vector<core::Reply> replies() const;
+
+    // Corrections: `record_correction` appends one (a withdrawal when its
+    // status is nullopt) and returns its id; `corrections` lists those in
+    // force, the latest per address unless it was withdrawn.
+    std::int64_t record_correction(const CorrectionRecord& correction);
+    [[nodiscard]] std::vector<core::Correction> corrections() const;
+    [[nodiscard]] std::optional<CorrectionRecord> correction_in_force(const std::string& address) const;
+
+    // The audit trail: appended, never rewritten.
+    void append_history(const HistoryEntry& entry);
+    [[nodiscard]] std::vector<HistoryEntry> history(const std::string& address) const;
+    // Each address's status after its latest history entry.
+    [[nodiscard]] std::vector<std::pair<std::string, Status>> recorded_statuses() const;
+
+    // Copies the database to `target` with SQLite's online backup API: a
+    // consistent snapshot, taken without stopping writers (WAL). Written to a
+    // temporary file beside `target`, mode 0600, then renamed.
+    void backup(const std::filesystem::path& target) const;
+    // PRAGMA integrity_check and foreign_key_check: what they found, empty if all is well.
+    [[nodiscard]] std::vector<std::string> check() const;
     [[nodiscard]] std::int64_t message_count() const;
     [[nodiscard]] std::int64_t source_count() const;
 

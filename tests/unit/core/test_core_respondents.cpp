@@ -56,3 +56,43 @@ TEST_CASE("core::headcount sums party sizes of confirmed respondents and counts 
     CHECK(h.declined == 1);
     CHECK(h.delegates == 1);
 }
+
+TEST_CASE("core::respondents lets a correction win over every message, even later ones") {
+    const std::vector<Reply> replies = {
+        {"a@x.fr", "Anne", 1000, 1000, Kind::confirmed, 2, std::nullopt, "yes"},
+        {"a@x.fr", "Anne", 9000, 9000, Kind::declined, 0, std::nullopt, "no, later"},
+        {"b@x.fr", "", 1000, 1000, Kind::declined, 0, std::nullopt, "b-no"},
+    };
+    const std::vector<Correction> corrections = {
+        {"A@X.fr", Kind::confirmed, 3, "Mme Claire Dupont", "phoned on Monday", "correction 1", 5000},
+    };
+    const auto r = respondents(replies, corrections);
+    REQUIRE(r.size() == 2);
+    CHECK(r[0].address == "a@x.fr");
+    CHECK(r[0].status == Kind::confirmed);
+    CHECK(r[0].party_size == 3);
+    CHECK(r[0].delegate == "Mme Claire Dupont");
+    CHECK(r[0].corrected);
+    CHECK(r[0].decided_by == "correction 1");
+    CHECK(r[0].note == "phoned on Monday");
+    CHECK(r[0].replies == 2);
+    CHECK(r[0].name == "Anne");
+    CHECK_FALSE(r[1].corrected);
+    CHECK(r[1].status == Kind::declined);
+    const auto h = headcount(r);
+    CHECK(h.attending == 3);
+    CHECK(h.corrected == 1);
+}
+
+TEST_CASE("core::respondents takes a correction for someone who never wrote, and the latest of two") {
+    const std::vector<Correction> corrections = {
+        {"c@x.fr", Kind::declined, 0, std::nullopt, "", "correction 2", 2000},
+        {"c@x.fr", Kind::tentative, 5, std::nullopt, "", "correction 1", 1000},
+    };
+    const auto r = respondents({}, corrections);
+    REQUIRE(r.size() == 1);
+    CHECK(r[0].status == Kind::declined);
+    CHECK(r[0].party_size == 0);
+    CHECK(r[0].replies == 0);
+    CHECK(r[0].decided_by == "correction 2");
+}
