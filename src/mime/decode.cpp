@@ -140,6 +140,22 @@ std::optional<core::DeliveryReport> find_report(const MimeEntity& e) {
     return std::nullopt;
 }
 
+std::string read_text(const MimeEntity& e, const PartInfo& info, std::vector<std::string>& problems);
+
+// The first text/calendar part that is a reply (a calendar's Accept /
+// Decline / Tentative button), wherever it sits in the tree.
+std::optional<core::CalendarReply> find_calendar_reply(const MimeEntity& e, std::vector<std::string>& problems) {
+    const PartInfo info = describe(e);
+    if (info.is_multipart()) {
+        for (const MimeEntity* part : parts(e)) {
+            if (auto reply = find_calendar_reply(*part, problems)) return reply;
+        }
+        return std::nullopt;
+    }
+    if (info.type.value != "text/calendar" && info.type.value != "application/ics") return std::nullopt;
+    return detail::parse_calendar_reply(read_text(e, info, problems), info.type.raw("method"));
+}
+
 std::string read_text(const MimeEntity& e, const PartInfo& info, std::vector<std::string>& problems) {
     const std::string charset = info.type.raw("charset");
     if (!info.encoding.empty() && info.encoding != "7bit" && info.encoding != "8bit" && info.encoding != "binary" &&
@@ -223,6 +239,7 @@ core::DecodedMessage decode(std::string_view raw, const DecodeLimits& limits) {
         }
         collect_attachments(top, choice ? choice->entity : nullptr, msg.attachments);
         msg.delivery_report = find_report(top);
+        msg.calendar_reply = find_calendar_reply(top, msg.problems);
     } catch (const std::bad_alloc&) {
         add_problem(msg.problems, "out of memory while decoding");
     } catch (const std::exception& e) {

@@ -125,4 +125,50 @@ core::DeliveryReport parse_delivery_status(std::string_view text) {
     return report;
 }
 
+std::optional<core::CalendarReply> parse_calendar_reply(std::string_view ics, std::string_view content_type_method) {
+    // Unfold (RFC 5545 3.1: a line break followed by a space or tab continues the line).
+    std::string text;
+    text.reserve(ics.size());
+    for (std::size_t i = 0; i < ics.size(); ++i) {
+        if (ics[i] == '\r') continue;
+        if (ics[i] == '\n' && i + 1 < ics.size() && (ics[i + 1] == ' ' || ics[i + 1] == '\t')) {
+            ++i;
+            continue;
+        }
+        text += ics[i];
+    }
+    bool reply = iequals(trim(content_type_method), "REPLY");
+    core::CalendarReply answer;
+    std::size_t pos = 0;
+    while (pos < text.size()) {
+        const std::size_t eol = std::min(text.find('\n', pos), text.size());
+        const std::string_view line(text.data() + pos, eol - pos);
+        pos = eol + 1;
+        const std::size_t colon = line.find(':');
+        if (colon == std::string_view::npos) continue;
+        const std::string_view head = line.substr(0, colon);
+        const std::string_view value = trim(line.substr(colon + 1));
+        const std::string_view name = head.substr(0, head.find(';'));
+        if (iequals(name, "METHOD")) {
+            reply = iequals(value, "REPLY");
+        } else if (iequals(name, "SUMMARY") && answer.summary.empty()) {
+            answer.summary = std::string(value);
+        } else if (iequals(name, "ATTENDEE") && answer.partstat.empty()) {
+            // ATTENDEE;CN=Name;PARTSTAT=ACCEPTED:mailto:a@b.fr
+            for (std::size_t p = head.find(';'); p != std::string_view::npos; p = head.find(';', p + 1)) {
+                const std::string_view param = head.substr(p + 1, head.find(';', p + 1) - p - 1);
+                if (param.size() > 9 && iequals(param.substr(0, 9), "PARTSTAT=")) {
+                    answer.partstat = std::string(param.substr(9));
+                    for (char& c : answer.partstat) c = (c >= 'a' && c <= 'z') ? static_cast<char>(c - 'a' + 'A') : c;
+                }
+            }
+            std::string_view address = value;
+            if (address.size() > 7 && iequals(address.substr(0, 7), "mailto:")) address.remove_prefix(7);
+            answer.attendee = std::string(address);
+        }
+    }
+    if (!reply || answer.partstat.empty()) return std::nullopt;
+    return answer;
+}
+
 }  // namespace rsvp::mime::detail

@@ -1,6 +1,7 @@
 // Text-level helpers for decoded parts (private header).
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -20,5 +21,9 @@ namespace rsvp::mime::detail {
 // separated by blank lines, the first about the message, one per recipient
 // after it.
 [[nodiscard]] core::DeliveryReport parse_delivery_status(std::string_view text);
+
+// An iCalendar object (RFC 5545) if it is a reply (METHOD:REPLY, or
+// `method` given by the Content-Type) with an attendee's PARTSTAT.
+[[nodiscard]] std::optional<core::CalendarReply> parse_calendar_reply(std::string_view ics, std::string_view content_type_method);
 
 }  // namespace rsvp::mime::detail

@@ -41,6 +41,14 @@ struct Attachment {
     std::size_t size = 0;      // decoded bytes
 };
 
+// An iCalendar reply (text/calendar, METHOD:REPLY): the answer a calendar's
+// Accept / Tentative / Decline buttons send.
+struct CalendarReply {
+    std::string partstat;  // upper case: ACCEPTED, DECLINED, TENTATIVE, ...
+    std::string attendee;  // the attendee's address, as written after mailto:
+    std::string summary;   // the event's SUMMARY, if any
+};
+
 struct DecodedMessage {
     // Every header field in order, names as written, values unfolded and
     // RFC 2047 decoded to UTF-8.
@@ -61,6 +69,7 @@ struct DecodedMessage {
 
     std::vector<Attachment> attachments;
     std::optional<DeliveryReport> delivery_report;
+    std::optional<CalendarReply> calendar_reply;
 
     // What went wrong while decoding (bad charset, truncated part, ...).
     // A message with problems is still usable as far as it goes.
