@@ -126,7 +126,8 @@ ContentField parse_content_field(std::string_view value) {
             param.value += list[k].encoded ? percent_decode(v) : std::string(v);
         }
         // The extended form wins over a plain one (RFC 2231 section 4.1).
-        std::erase_if(field.params, [&](const Param& p) { return p.name == base; });
+        const std::string& base_name = base;  // clang 14 cannot capture a structured binding
+        std::erase_if(field.params, [&](const Param& p) { return p.name == base_name; });
         field.params.push_back(std::move(param));
     }
     return field;
