@@ -12,6 +12,34 @@ namespace rsvp::core {
 namespace {
 
 constexpr std::size_t k_gap_words = 3;
+// Words this long or longer match with one typo ("particpation",
+// "confimre"): short words have too many neighbours ("serai", "serais").
+constexpr std::size_t k_typo_min_length = 8;
+
+// Damerau-Levenshtein distance at most 1: one letter changed, added,
+// removed, or two neighbours swapped; not in the last two letters, where
+// words differ by inflection ("participera", "participerai").
+bool within_one_typo(std::string_view a, std::string_view b) {
+    if (a == b) return true;
+    if (a.size() < b.size()) std::swap(a, b);
+    if (a.size() - b.size() > 1) return false;
+    std::size_t i = 0;
+    while (i < b.size() && a[i] == b[i]) ++i;
+    if (i + 2 >= a.size()) return false;
+    if (a.size() > b.size()) return a.substr(i + 1) == b.substr(i);
+    if (a.substr(i + 1) == b.substr(i + 1)) return true;
+    return i + 1 < a.size() && a[i] == b[i + 1] && a[i + 1] == b[i] && a.substr(i + 2) == b.substr(i + 2);
+}
+
+bool word_matches(std::string_view pattern_word, bool prefix, std::string_view token) {
+    if (prefix ? token.starts_with(pattern_word) : token == pattern_word) return true;
+    if (pattern_word.size() < k_typo_min_length || (token.size() > 0 && token[0] != pattern_word[0])) return false;
+    if (!prefix) return within_one_typo(pattern_word, token);
+    for (std::size_t n = pattern_word.size() - 1; n <= pattern_word.size() + 1 && n <= token.size(); ++n) {
+        if (within_one_typo(pattern_word, token.substr(0, n))) return true;
+    }
+    return false;
+}
 
 bool is_word_byte(char c) {
     const auto b = static_cast<unsigned char>(c);
@@ -108,8 +136,7 @@ Phrase::Phrase(std::string_view pattern) : m_pattern(pattern) {
 bool Phrase::element_matches(const Element& e, const Token& t) const {
     if (e.number) return number_word(t.word).has_value();
     for (std::size_t k = 0; k < e.words.size(); ++k) {
-        const std::string& w = e.words[k];
-        if (e.prefix[k] ? t.word.compare(0, w.size(), w) == 0 : t.word == w) return true;
+        if (word_matches(e.words[k], e.prefix[k], t.word)) return true;
     }
     return false;
 }
@@ -128,6 +155,8 @@ std::optional<std::size_t> Phrase::match_from(const std::vector<Token>& tokens, 
         if (auto end = match_from(tokens, pos + 1, element + 1)) return end;
     }
     if (e.optional) return match_from(tokens, pos, element + 1);
+    // The end of the text ends a sentence too: "Présent" alone.
+    if (pos == tokens.size() && std::find(e.words.begin(), e.words.end(), ".") != e.words.end()) return match_from(tokens, pos, element + 1);
     return std::nullopt;
 }
 

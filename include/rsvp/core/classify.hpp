@@ -35,7 +35,7 @@ struct Classification {
 
 inline constexpr double k_review_confidence = 0.6;
 // Stored with every classification, so reclassification can tell stale ones.
-inline constexpr std::string_view k_classifier_version = "1";
+inline constexpr std::string_view k_classifier_version = "2";
 
 // Classifies one message from its headers and the text its sender wrote
 // (reply_text: quotes, signatures and disclaimers already removed).

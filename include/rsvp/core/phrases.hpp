@@ -6,11 +6,13 @@
 //   "?bien"               an optional word
 //   "*"                   up to three other words within the same sentence
 //   "#"                   a number, in digits or words ("3", "trois", "three")
-//   "."  "?"  ","         sentence end, question mark, comma or colon (as tokens)
+//   "."  "?"  ","         sentence end (also the end of the text), question mark,
+//                         comma or colon (as tokens)
 //   "!a|b" (first item)   the word before the match is neither a nor b
 //
 // Matching is on folded words (lower case, no accents), so "Présente",
-// "presente" and "PRÉSENTE" are the same word.
+// "presente" and "PRÉSENTE" are the same word. Words of eight letters or more
+// also match with one typo (a letter changed, added, removed or swapped).
 #pragma once
 
 #include <cstddef>
