@@ -46,6 +46,7 @@ Command add_history(CLI::App& root);
 Command add_reclassify(CLI::App& root);
 Command add_backup(CLI::App& root);
 Command add_check(CLI::App& root);
+Command add_explain(CLI::App& root);
 
 // Opens (creating if needed) the database the globals name.
 store::Store open_store(const Globals& globals);
