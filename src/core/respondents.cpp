@@ -1,23 +1,36 @@
 #include "rsvp/core/respondents.hpp"
 
-#include <map>
+#include <algorithm>
+#include <string_view>
+#include <unordered_map>
 
 #include "rsvp/core/text.hpp"
 
 namespace rsvp::core {
 
 std::vector<Respondent> respondents(const std::vector<Reply>& replies, const std::vector<Correction>& corrections) {
-    std::map<std::string, Respondent> by_address;
-    std::map<std::string, std::int64_t> name_at;  // instant of the message the name came from
+    // A hash index into a vector sorted at the end: this runs over every
+    // stored message for each headcount (100,000 in the benchmark).
+    std::vector<Respondent> out;
+    std::vector<std::int64_t> name_at;  // instant of the message each name came from
+    std::unordered_map<std::string, std::size_t> by_address;
+    auto respondent = [&](std::string_view written) -> Respondent& {
+        std::string address = lower_ascii(written);
+        const auto [it, added] = by_address.try_emplace(std::move(address), out.size());
+        if (added) {
+            out.emplace_back().address = it->first;
+            name_at.push_back(0);
+        }
+        return out[it->second];
+    };
     for (const Reply& reply : replies) {
-        const std::string address = lower_ascii(reply.address);
-        Respondent& r = by_address[address];
-        r.address = address;
+        Respondent& r = respondent(reply.address);
         ++r.replies;
         const std::int64_t instant = reply.date_utc.value_or(reply.arrival_utc);
-        if (!reply.name.empty() && (r.name.empty() || instant >= name_at[address])) {
+        std::int64_t& named_at = name_at[static_cast<std::size_t>(&r - out.data())];
+        if (!reply.name.empty() && (r.name.empty() || instant >= named_at)) {
             r.name = reply.name;
-            name_at[address] = instant;
+            named_at = instant;
         }
         if (!is_decision(reply.kind)) continue;
         // Later instant wins; at the same instant the later reference keeps
@@ -33,9 +46,7 @@ std::vector<Respondent> respondents(const std::vector<Reply>& replies, const std
         r.decided_by_arrival = !reply.date_utc.has_value();
     }
     for (const Correction& correction : corrections) {
-        const std::string address = lower_ascii(correction.address);
-        Respondent& r = by_address[address];
-        r.address = address;
+        Respondent& r = respondent(correction.address);
         if (r.corrected && (correction.made_utc < *r.decided_at ||
                             (correction.made_utc == *r.decided_at && correction.reference < r.decided_by))) {
             continue;
@@ -49,9 +60,7 @@ std::vector<Respondent> respondents(const std::vector<Reply>& replies, const std
         r.corrected = true;
         r.note = correction.note;
     }
-    std::vector<Respondent> out;
-    out.reserve(by_address.size());
-    for (auto& [address, respondent] : by_address) out.push_back(std::move(respondent));
+    std::sort(out.begin(), out.end(), [](const Respondent& a, const Respondent& b) { return a.address < b.address; });
     return out;
 }
 

@@ -15,9 +15,9 @@ using rsvp::core::Kind;
 
 namespace {
 
-rsvp::store::MessageRecord generate(std::size_t i, std::mt19937& random) {
-    const std::size_t senders = 1 + i / 3;  // about three messages per sender
-    const std::string address = "person" + std::to_string(random() % senders) + "@organisation" + std::to_string(i % 97) + ".fr";
+rsvp::store::MessageRecord generate(std::size_t i, std::size_t senders, std::mt19937& random) {
+    const std::size_t sender = random() % senders;
+    const std::string address = "person" + std::to_string(sender) + "@organisation" + std::to_string(sender % 97) + ".fr";
     const std::string id = "<bench-" + std::to_string(i) + "@example.org>";
     const auto roll = static_cast<unsigned>(random() % 100);
     const Kind kind = roll < 45 ? Kind::confirmed
@@ -62,6 +62,7 @@ int main(int argc, char** argv) {
     try {
         auto store = rsvp::store::Store::open(argv[1]);
         std::mt19937 random(20161116);
+        const std::size_t senders = 1 + count / 3;  // about three messages per sender
         store.in_transaction([&] {
             for (std::size_t i = 0; i < count; ++i) {
                 rsvp::store::Source source;
@@ -69,7 +70,7 @@ int main(int argc, char** argv) {
                 source.uidvalidity = 1;
                 source.uid = static_cast<std::uint32_t>(i + 1);
                 source.arrived_utc = 1476777800 + static_cast<std::int64_t>(i) * 37;
-                store.add(generate(i, random), source);
+                store.add(generate(i, senders, random), source);
             }
             store.set_mailbox_state("INBOX", {1, static_cast<std::uint32_t>(count)});
         });
