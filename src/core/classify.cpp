@@ -320,13 +320,17 @@ struct Match {
 
 std::vector<Match> find_matches(const std::vector<Token>& tokens) {
     std::vector<Match> all;
-    for (const Rule& rule : k_rules) {
-        // Parsed once per process; the table is constant.
-        static std::map<const Rule*, Phrase> phrases;
-        auto it = phrases.find(&rule);
-        if (it == phrases.end()) it = phrases.emplace(&rule, Phrase(rule.pattern)).first;
+    // Parsed once per process (thread-safe static initialisation); the table is constant.
+    static const std::vector<Phrase> phrases = [] {
+        std::vector<Phrase> parsed;
+        parsed.reserve(k_rules.size());
+        for (const Rule& rule : k_rules) parsed.emplace_back(rule.pattern);
+        return parsed;
+    }();
+    for (std::size_t r = 0; r < k_rules.size(); ++r) {
+        const Rule& rule = k_rules[r];
         for (std::size_t i = 0; i < tokens.size(); ++i) {
-            if (auto n = it->second.match_at(tokens, i)) all.push_back({&rule, i, *n, rule.signal, rule.weight, std::string(rule.name)});
+            if (auto n = phrases[r].match_at(tokens, i)) all.push_back({&rule, i, *n, rule.signal, rule.weight, std::string(rule.name)});
         }
     }
     // Where matches overlap, the heavier (then longer) one reads the words.
