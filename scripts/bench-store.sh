@@ -40,7 +40,8 @@ best_of() {
 
 best_of "headcount" "$rsvp" headcount
 best_of "headcount --format json" "$rsvp" headcount --format json
-if "$rsvp" list --help >/dev/null 2>&1; then
+# `list` (one row per respondent) where this rsvp has it.
+if "$rsvp" --help | grep -qE '^ +list +'; then
   best_of "list --format json" "$rsvp" list --format json
 fi
 best_of "messages --format json" "$rsvp" messages --format json

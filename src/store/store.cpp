@@ -374,13 +374,12 @@ void Store::set_mailbox_state(const std::string& mailbox, const MailboxState& st
 
 namespace {
 
-// The columns read_message reads, in order; m is messages, s its first source.
+// The columns read_message reads, in order.
 constexpr std::string_view k_message_columns = R"sql(
-    m.id, m.message_id, m.content_hash, m.from_address, m.from_name, m.subject, m.date_text, m.date_utc, m.date_offset,
-    m.reply_text, m.problems, m.kind, m.party_size, m.delegate, m.bounced_recipient, m.confidence,
-    m.evidence_rule, m.evidence_where, m.evidence_words, m.evidence_begin, m.evidence_end, m.classifier_version,
-    s.mailbox, s.uidvalidity, s.uid, s.path, s.arrived_utc)sql";
-constexpr std::string_view k_first_source = " JOIN sources s ON s.id = (SELECT min(id) FROM sources WHERE message = m.id)";
+    id, message_id, content_hash, from_address, from_name, subject, date_text, date_utc, date_offset,
+    reply_text, problems, kind, party_size, delegate, bounced_recipient, confidence,
+    evidence_rule, evidence_where, evidence_words, evidence_begin, evidence_end, classifier_version)sql";
+constexpr std::string_view k_source_columns = "mailbox, uidvalidity, uid, path, arrived_utc";
 
 Source read_source(const Statement& q, int first) {
     Source source;
@@ -395,7 +394,8 @@ Source read_source(const Statement& q, int first) {
     return source;
 }
 
-StoredMessage read_message(const Statement& q) {
+// A message's columns, and where its first copy came from.
+StoredMessage read_message(const Statement& q, const Source& source) {
     StoredMessage s;
     s.id = q.integer(0);
     MessageRecord& m = s.record;
@@ -416,7 +416,6 @@ StoredMessage read_message(const Statement& q) {
     c.confidence = q.real(15);
     c.evidence = {q.text(16), q.text(17), q.text(18), static_cast<std::size_t>(q.integer(19)), static_cast<std::size_t>(q.integer(20))};
     s.classifier_version = q.text(21);
-    const Source source = read_source(q, 22);
     s.source = source.describe();
     s.arrived_utc = source.arrived_utc;
     return s;
@@ -442,22 +441,53 @@ void bind_status(Statement& q, int first, const Status& status) {
 
 }  // namespace
 
+namespace {
+
+// Each message's first source, indexed by message id (ids are dense). One
+// sequential scan: looking the first source up per message cost more than
+// everything else at 100,000 messages.
+std::vector<std::optional<Source>> first_sources(sqlite3* db) {
+    std::vector<std::optional<Source>> first;
+    Statement q(db, "SELECT message, " + std::string(k_source_columns) + " FROM sources ORDER BY id");
+    while (q.step()) {
+        const auto message = static_cast<std::size_t>(q.integer(0));
+        if (message >= first.size()) first.resize(std::max(message + 1, first.size() * 2));
+        if (!first[message]) first[message] = read_source(q, 1);
+    }
+    return first;
+}
+
+const Source* source_of(const std::vector<std::optional<Source>>& first, std::int64_t message) {
+    const auto i = static_cast<std::size_t>(message);
+    return i < first.size() && first[i] ? &*first[i] : nullptr;
+}
+
+}  // namespace
+
 std::vector<StoredMessage> Store::messages() const {
-    Statement q(m_db.get(), "SELECT " + std::string(k_message_columns) + " FROM messages m" + std::string(k_first_source) +
-                                " ORDER BY s.arrived_utc, m.id");
+    const auto first = first_sources(m_db.get());
+    Statement q(m_db.get(), "SELECT " + std::string(k_message_columns) + " FROM messages");
     std::vector<StoredMessage> out;
-    while (q.step()) out.push_back(read_message(q));
+    while (q.step()) {
+        const Source* source = source_of(first, q.integer(0));
+        out.push_back(read_message(q, source ? *source : Source{}));
+    }
+    std::sort(out.begin(), out.end(), [](const StoredMessage& a, const StoredMessage& b) {
+        return a.arrived_utc != b.arrived_utc ? a.arrived_utc < b.arrived_utc : a.id < b.id;
+    });
     return out;
 }
 
 std::optional<StoredMessage> Store::message(std::int64_t id) const {
     sqlite3* db = m_db.get();
-    Statement q(db, "SELECT " + std::string(k_message_columns) + ", m.raw FROM messages m" + std::string(k_first_source) +
-                        " WHERE m.id = ?1");
+    Statement source_query(db, "SELECT " + std::string(k_source_columns) + " FROM sources WHERE message = ?1 ORDER BY id LIMIT 1");
+    source_query.bind(1, id);
+    const Source source = source_query.step() ? read_source(source_query, 0) : Source{};
+    Statement q(db, "SELECT " + std::string(k_message_columns) + ", raw FROM messages WHERE id = ?1");
     q.bind(1, id);
     if (!q.step()) return std::nullopt;
-    StoredMessage message = read_message(q);
-    message.record.raw = q.text(27);
+    StoredMessage message = read_message(q, source);
+    message.record.raw = q.text(22);
     Statement headers(db, "SELECT name, value FROM headers WHERE message = ?1 ORDER BY position");
     headers.bind(1, id);
     while (headers.step()) message.record.headers.emplace_back(headers.text(0), headers.text(1));
@@ -486,22 +516,13 @@ void Store::update_derived(std::int64_t id, const MessageRecord& m) {
 }
 
 std::vector<core::Reply> Store::replies() const {
-    // Two sequential scans joined here rather than a join in SQL: looking up
-    // each message's first source cost more than everything else at 100,000
-    // messages. Message ids are dense, so a vector indexes them.
-    std::vector<std::optional<Source>> first_source;
-    Statement sources(m_db.get(), "SELECT message, mailbox, uidvalidity, uid, path, arrived_utc FROM sources ORDER BY id");
-    while (sources.step()) {
-        const auto message = static_cast<std::size_t>(sources.integer(0));
-        if (message >= first_source.size()) first_source.resize(std::max(message + 1, first_source.size() * 2));
-        if (!first_source[message]) first_source[message] = read_source(sources, 1);
-    }
+    const auto first = first_sources(m_db.get());
     // Only the index messages_for_respondents is read, not the message pages.
     Statement q(m_db.get(), R"sql(
         SELECT id, from_address, from_name, date_utc, kind, party_size, delegate, message_id
         FROM messages INDEXED BY messages_for_respondents)sql");
     std::vector<core::Reply> out;
-    out.reserve(first_source.size());
+    out.reserve(first.size());
     while (q.step()) {
         core::Reply& r = out.emplace_back();
         r.address = q.text(1);
@@ -510,8 +531,7 @@ std::vector<core::Reply> Store::replies() const {
         r.kind = core::kind_from_string(q.text(4)).value_or(core::Kind::other);
         r.party_size = static_cast<int>(q.integer(5));
         r.delegate = q.optional_text(6);
-        const auto id = static_cast<std::size_t>(q.integer(0));
-        const Source* source = id < first_source.size() && first_source[id] ? &*first_source[id] : nullptr;
+        const Source* source = source_of(first, q.integer(0));
         if (source) r.arrival_utc = source->arrived_utc;
         if (!q.is_null(7)) r.reference = q.text(7);
         else if (source) r.reference = source->describe();
