@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 #include <ostream>
+#include <utility>
 
 #include "rsvp/app/pipeline.hpp"
 #include "rsvp/app/record.hpp"
@@ -59,35 +60,41 @@ std::string describe(const store::Status& s) {
 ReclassifyReport reclassify(store::Store& store, DryRun dry_run) {
     ReclassifyReport report;
     report.dry_run = dry_run == DryRun::yes;
-    auto work = [&] {
-        for (const std::int64_t id : store.message_ids()) {
-            const auto stored = store.message(id);
-            if (!stored) continue;
-            ++report.messages;
-            // Only the header of an oversize message was fetched: re-reading
-            // it would classify a header as if it were the whole message.
-            if (stored->record.classification.evidence.rule == k_body_not_fetched) {
-                ++report.kept;
-                continue;
-            }
-            const store::MessageRecord fresh = process(stored->record.raw);
-            if (same_derived(*stored, fresh)) continue;
-            ++report.rewritten;
-            store.update_derived(id, fresh);
-            const Verdict before = verdict(stored->record.classification), after = verdict(fresh.classification);
-            if (before != after) {
-                const auto& m = stored->record;
-                report.changed.push_back({id, m.message_id.empty() ? stored->source : m.message_id, fresh.from_address, before, after});
-            }
+    // Re-reading is the slow part: it runs outside any write transaction,
+    // so a sync is never kept waiting for it. Raw bytes never change, so
+    // what it finds stays true until the updates are written.
+    std::vector<std::pair<std::int64_t, store::MessageRecord>> updates;
+    for (const std::int64_t id : store.message_ids()) {
+        const auto stored = store.message(id);
+        if (!stored) continue;
+        ++report.messages;
+        // Only the header of an oversize message was fetched: re-reading
+        // it would classify a header as if it were the whole message.
+        if (stored->record.classification.evidence.rule == k_body_not_fetched) {
+            ++report.kept;
+            continue;
         }
+        store::MessageRecord fresh = process(stored->record.raw);
+        if (same_derived(*stored, fresh)) continue;
+        const Verdict before = verdict(stored->record.classification), after = verdict(fresh.classification);
+        if (before != after) {
+            const auto& m = stored->record;
+            report.changed.push_back({id, m.message_id.empty() ? stored->source : m.message_id, fresh.from_address, before, after});
+        }
+        fresh.raw = {};  // update_derived never writes it
+        updates.emplace_back(id, std::move(fresh));
+    }
+    report.rewritten = updates.size();
+    auto write = [&] {
+        for (const auto& [id, fresh] : updates) store.update_derived(id, fresh);
         report.respondent_changes = record_status_changes(store, "reclassify");
     };
-    // A dry run does the very same work in a transaction it rolls back, so
-    // what it reports is exactly what a real run would do.
+    // A dry run writes in a transaction it rolls back, so the respondents'
+    // changes it reports are exactly those a real run would make.
     if (report.dry_run) {
-        store.rehearse(work);
+        store.rehearse(write);
     } else {
-        store.in_transaction(work);
+        store.in_transaction(write);
     }
     return report;
 }
