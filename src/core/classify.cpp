@@ -57,7 +57,7 @@ constexpr std::array k_rules = {
     Rule{Signal::confirm, 5, "confirm:will-be-there", "y serai|serons|serais"},
     Rule{Signal::confirm, 5, "confirm:confirm-attendance", "confirme|confirmons ?donc ?bien ma|notre|la|sa|leur ?tres participation|presence|venue|inscription"},
     Rule{Signal::confirm, 4, "confirm:confirm-attendance", "je|nous confirme|confirmons ."},
-    Rule{Signal::confirm, 5, "confirm:participation-confirmed", "participation|presence|venue|inscription ?bien confirme~"},
+    Rule{Signal::confirm, 5, "confirm:participation-confirmed", "participation|presence|venue|inscription ?est ?bien confirme~"},
     Rule{Signal::confirm, 4, "confirm:confirmation", "confirmation ?de ?ma ?notre ?la participation|presence|venue|inscription"},
     Rule{Signal::confirm, 4, "confirm:attendance-noted", "noter|note|enregistrer|prendre ma|notre|la participation|presence|inscription"},
     Rule{Signal::confirm, 4, "confirm:count-on-me", "compter sur ma|notre|moi|nous"},
@@ -69,7 +69,7 @@ constexpr std::array k_rules = {
     Rule{Signal::confirm, 5, "confirm:can-attend", "pourrai|pourrons ?finalement ?bien ?donc venir|participer|assister"},
     Rule{Signal::confirm, 4, "confirm:organisation-present", "sera|seront ?bien ?donc present~|representee~|represente"},
     Rule{Signal::confirm, 5, "confirm:register", "inscrivez|inscrire|inscris|inscrivons|reinscrire"},
-    Rule{Signal::confirm, 5, "confirm:register", "inscription de|des"},
+    Rule{Signal::confirm, 5, "confirm:register", "inscription de|des|,|pour"},
     Rule{Signal::confirm, 5, "confirm:accept", "accepte|acceptons ?avec ?plaisir ?votre ?l invitation"},
     Rule{Signal::confirm, 4, "confirm:ok", "ok|okay pour moi|nous|le|la"},
     Rule{Signal::confirm, 4, "confirm:ok", "d accord pour moi|nous"},
@@ -78,9 +78,17 @@ constexpr std::array k_rules = {
     Rule{Signal::confirm, 3, "confirm:with-pleasure", "avec plaisir ."},
     Rule{Signal::confirm, 5, "confirm:we-will-be-n", "serons|sommes ?donc ?finalement ?bien ?que #"},
     Rule{Signal::confirm, 4, "confirm:plus-one", "+ 1"},
-    Rule{Signal::confirm, 4, "confirm:present", "present~ ?e ."},
+    Rule{Signal::confirm, 4, "confirm:present", "present~ ?e .|,"},
     Rule{Signal::confirm, 3, "confirm:yes", "oui ,|."},
     Rule{Signal::confirm, 4, "confirm:our-coming", "notre|ma venue"},
+    Rule{Signal::confirm, 3, "confirm:our-coming", "notre|ma participation|presence"},
+    Rule{Signal::confirm, 5, "confirm:will-be-there", "serai|serons|viendrai|viendrons accompagne~"},
+    Rule{Signal::confirm, 5, "confirm:glad-to", "ravi~|heureux|heureuse|enchante~ de|d participer|venir|assister|rejoindre"},
+    Rule{Signal::confirm, 5, "confirm:glad-to", "ravi~|heureux|heureuse|enchante~ de|d etre present~|parmi|des|la"},
+    Rule{Signal::confirm, 4, "confirm:favourable", "favorablement|positivement"},
+    Rule{Signal::confirm, 4, "confirm:favourable", "suite|reponse favorable|positive"},
+    Rule{Signal::confirm, 4, "confirm:game", "suis|sommes|serai partant~"},
+    Rule{Signal::confirm, 4, "confirm:game", "partant~ pour|.|,"},
     // Attending, English.
     Rule{Signal::confirm, 5, "confirm:en-will-attend", "i|we will|ll|shall|can ?definitely ?certainly ?gladly ?be attend|come|join|attending|coming|joining"},
     Rule{Signal::confirm, 5, "confirm:en-will-attend", "i|we will|ll|shall ?definitely ?certainly be there"},
@@ -89,6 +97,8 @@ constexpr std::array k_rules = {
     Rule{Signal::confirm, 4, "confirm:en-will-attend", "plan|planning|intend to attend|come|join|be"},
     Rule{Signal::confirm, 5, "confirm:en-confirm", "confirm ?my|our|that attendance|participation|presence|i|we"},
     Rule{Signal::confirm, 5, "confirm:en-count-me-in", "count me|us in"},
+    Rule{Signal::confirm, 4, "confirm:en-count-me-in", "count on me|us"},
+    Rule{Signal::confirm, 4, "confirm:en-count-me-in", "i|we m|am|are|re in ."},
     Rule{Signal::confirm, 5, "confirm:en-register", "register|enrol|enroll|sign me|us"},
     Rule{Signal::confirm, 5, "confirm:en-accept", "accept ?with ?pleasure ?your|the invitation"},
     Rule{Signal::confirm, 4, "confirm:en-happy-to", "happy|pleased|glad|delighted to attend|join|come|accept"},
@@ -102,10 +112,17 @@ constexpr std::array k_rules = {
     Rule{Signal::decline, 5, "decline:held-elsewhere", "retenu~ ?ce ?jour ?la par|ailleurs"},
     Rule{Signal::decline, 4, "decline:held-elsewhere", "suis|serai|sommes|serons ?malheureusement ?deja retenu~|pris~|engage~"},
     Rule{Signal::decline, 4, "decline:held-elsewhere", "serai|serons ?malheureusement en conge~|deplacement|mission|vacances|formation|jury|commission|reunion"},
+    // Present tense with the day: "je suis en congé cette semaine-là" (an
+    // out-of-office notice says until when instead).
+    Rule{Signal::decline, 4, "decline:held-elsewhere", "suis|sommes en conge~|deplacement|mission|vacances ce|cette|le|les|toute"},
     Rule{Signal::decline, 4, "decline:prior-commitment", "engagement~ anterieur~|pris"},
     Rule{Signal::decline, 4, "decline:prior-commitment", "prior|previous|conflicting commitment~|engagement~|appointment~"},
     Rule{Signal::decline, 4, "decline:prior-commitment", "scheduling conflict"},
     Rule{Signal::decline, 4, "decline:en-away", "i|we will|ll be away|travelling|traveling|abroad"},
+    Rule{Signal::decline, 4, "decline:en-away", "on holiday|leave|vacation that|this"},
+    Rule{Signal::decline, 4, "decline:not-this-time", "not this time"},
+    Rule{Signal::decline, 4, "decline:not-this-time", "pas cette fois"},
+    Rule{Signal::decline, 4, "decline:unfortunately-not", "unfortunately|sadly|malheureusement|helas not|pas|non ."},
     Rule{Signal::decline, 5, "decline:regret", "au regret"},
     Rule{Signal::decline, 5, "decline:regret", "regrette~ de ne|vous"},
     Rule{Signal::decline, 5, "decline:excuse-absence", "excuser|excusez ?bien mon|notre absence"},
@@ -118,6 +135,14 @@ constexpr std::array k_rules = {
     Rule{Signal::decline, 4, "decline:absent", "serai|serons absent~"},
     Rule{Signal::decline, 4, "decline:absent", "absent~ ce|le|lors"},
     Rule{Signal::decline, 5, "decline:without-me", "sans moi|nous ."},
+    Rule{Signal::decline, 5, "decline:withdraw", "desiste~|desister"},
+    Rule{Signal::decline, 5, "decline:no-follow-up", "ne pourrai|pourrons|peux|pouvons * donner suite"},
+    Rule{Signal::decline, 5, "decline:cannot", "ne peux|pourrai|pourrons|pouvons|pourrais pas ."},
+    Rule{Signal::decline, 4, "decline:cannot", "i|we cannot ."},
+    Rule{Signal::decline, 4, "decline:cannot", "i|we can t ."},
+    Rule{Signal::decline, 3, "decline:no", "non ,|.|merci"},
+    Rule{Signal::decline, 3, "decline:en-no", "no ,|.|thanks|thank"},
+    Rule{Signal::decline, 4, "decline:prior-commitment", "have a|another clash|conflict"},
     Rule{Signal::decline, 4, "decline:impossible", "impossible"},
     Rule{Signal::decline, 5, "decline:impossible", "pas possible pour moi|nous"},
     Rule{Signal::decline, 5, "decline:en-unable", "unable to attend|come|join|make|be"},
@@ -141,6 +166,7 @@ constexpr std::array k_rules = {
     // "peut-être" (perhaps), not "cela peut être utile" (can be).
     Rule{Signal::tentative, 6, "tentative:probably", "!cela|ce|c|ca|il|elle|on|qui|ceci|tout|rien|ne|n peut etre"},
     Rule{Signal::tentative, 6, "tentative:think-can", "pense|espere pouvoir|etre|venir|participer"},
+    Rule{Signal::tentative, 6, "tentative:should-be-able", "devrais|devrions pouvoir|etre|venir|participer"},
     Rule{Signal::tentative, 6, "tentative:not-sure", "pas ?encore sur~|certain~"},
     Rule{Signal::tentative, 6, "tentative:not-sure", "sais|savons pas ?encore"},
     Rule{Signal::tentative, 6, "tentative:not-sure", "si mon|notre agenda|planning|emploi|calendrier"},
@@ -161,12 +187,17 @@ constexpr std::array k_rules = {
     Rule{Signal::delegate, 10, "delegate:in-my-place", "a ma|notre place"},
     Rule{Signal::delegate, 10, "delegate:in-my-place", "en mon|notre nom"},
     Rule{Signal::delegate, 10, "delegate:delegate", "je|j delegue|deleguerai|deleguons"},
-    Rule{Signal::delegate, 10, "delegate:someone-else-comes", "c|ce est|sera * qui viendra|participera|assistera|representera|ira"},
+    Rule{Signal::delegate, 10, "delegate:someone-else-comes", "c|ce est|sera * qui ?la ?le ?les ?nous ?me viendra|participera|assistera|representera|ira"},
     Rule{Signal::delegate, 10, "delegate:en-on-my-behalf", "on my|our behalf"},
     Rule{Signal::delegate, 10, "delegate:en-on-my-behalf", "in my|our place"},
     Rule{Signal::delegate, 10, "delegate:en-on-my-behalf", "instead of me|us"},
     Rule{Signal::delegate, 10, "delegate:en-on-my-behalf", "represent me|us"},
     Rule{Signal::delegate, 10, "delegate:en-on-my-behalf", "attend|come|go instead"},
+    Rule{Signal::delegate, 10, "delegate:en-on-my-behalf", "in my|our stead"},
+    Rule{Signal::delegate, 10, "delegate:en-represented-by", "be|is represented by"},
+    Rule{Signal::delegate, 10, "delegate:send-someone", "send|sending ?a ?my ?our colleague|deputy|representative|replacement"},
+    Rule{Signal::delegate, 10, "delegate:send-someone", "envoyer|enverrai|enverrons|envoie ?un ?une ?mon ?ma ?notre collegue|collaborateur~|collaboratrice|representant~|adjoint~"},
+    Rule{Signal::delegate, 10, "delegate:will-represent", "representera|representeront"},
     // Out-of-office notices written with no header that says so.
     Rule{Signal::away, 1, "away:out-of-office", "out of ?the office"},
     Rule{Signal::away, 1, "away:out-of-office", "absent~ du|des|jusqu"},
@@ -204,11 +235,11 @@ constexpr std::array k_rules = {
 };
 
 // Words that make a negated clause about attending ("je ne pourrai pas venir").
-constexpr std::array<std::string_view, 31> k_attendance_words = {
+constexpr std::array<std::string_view, 32> k_attendance_words = {
     "present", "presente", "presents", "presentes", "venir", "participer", "assister", "liberer", "libre",
     "disponible", "disponibles", "represente", "representee", "votres", "parmi", "attend", "come", "join",
     "make", "there", "attending", "joining", "rendre", "deplacer", "permet", "permettra", "permettent",
-    "available", "free", "coming", "possible"};
+    "available", "free", "coming", "possible", "disponibilite"};
 
 bool in(std::string_view word, std::initializer_list<std::string_view> set) {
     return std::find(set.begin(), set.end(), word) != set.end();
@@ -655,7 +686,7 @@ int party_size(const std::vector<Token>& tokens, std::string_view text, const st
         // "nous serons (que|donc|finalement) N", "we will be N", "venue à N"
         if (in(word(i), {"serons", "serions", "sommes", "be", "venue"})) {
             std::size_t k = i + 1;
-            while (in(word(k), {"que", "qu", "donc", "finalement", "bien", "a", "probablement"})) ++k;
+            while (in(word(k), {"que", "qu", "donc", "finalement", "bien", "a", "probablement", "la", "presents", "presentes"})) ++k;
             if (auto n = number_at(k); n && not_a_time(k + 1)) return *n;
         }
         // "nous viendrons à deux", "présents à trois"
@@ -667,10 +698,18 @@ int party_size(const std::vector<Token>& tokens, std::string_view text, const st
             if ((word(i + 1) == "of" && word(i + 2) == "us") || (word(i + 1) == "d" && word(i + 2) == "entre")) return *n;
             if (in(word(i + 1), {"personnes", "agents", "participants", "representants", "collaborateurs", "collaboratrices",
                                  "people", "persons", "membres", "members", "collegues", "colleagues", "inscrits"}) &&
-                !in(word(i - 1), {"avec", "with", "de", "des", "and", "et"})) {
+                // Not the companions of "avec deux collègues", "accompagné de deux agents".
+                !in(word(i - 1), {"avec", "with", "and", "et"}) &&
+                !(in(word(i - 1), {"de", "des", "by"}) && (word(i - 2).starts_with("accompagn") || word(i - 2) == "accompanied"))) {
                 return *n;
             }
         }
+    }
+    // "Mme A et M. B participeront": the people named before a plural verb.
+    for (std::size_t i = 0; i < tokens.size(); ++i) {
+        if (negated[i] || !in(word(i), {"participeront", "assisteront", "viendront", "seront"})) continue;
+        const auto [b, e] = sentence_of(tokens, i);
+        if (const auto people = find_people(tokens, text, b, i); people.size() >= 2) return static_cast<int>(people.size());
     }
     bool self_attends = false;  // the sender's own yes, outside a registration
     for (const Match& m : matches) {
@@ -683,8 +722,9 @@ int party_size(const std::vector<Token>& tokens, std::string_view text, const st
     for (std::size_t i = 0; i < tokens.size(); ++i) {
         if (negated[i]) continue;
         const std::string_view w = word(i);
-        if (in(w, {"avec", "with", "accompagne", "accompagnee", "accompagnes", "accompanied", "together", "bring", "amenerai", "emmenerai"})) {
-            std::size_t k = i + 1;
+        const bool as_well_as = w == "ainsi" && word(i + 1) == "que";  // "ainsi que mon collègue"
+        if (as_well_as || in(w, {"avec", "with", "accompagne", "accompagnee", "accompagnes", "accompanied", "together", "bring", "amenerai", "emmenerai", "celle", "celles"})) {
+            std::size_t k = as_well_as ? i + 2 : i + 1;
             if (in(word(k), {"de", "par", "by", "with"})) ++k;
             const auto [b, e] = sentence_of(tokens, i);
             if (auto n = number_at(k); n && *n >= 2) { extra += *n; continue; }

@@ -336,3 +336,39 @@ TEST_CASE("core::classify is unsure when rules disagree or nothing decides") {
     const auto clear = classify(plain_message(), "Je serai présent.");
     CHECK(clear.confidence >= k_review_confidence);
 }
+
+TEST_CASE("core::classify more ways to say yes, no and who comes") {
+    check_cases({
+        {"Bonjour, je serai accompagnée de deux collaborateurs de mon service.", Kind::confirmed, 3},
+        {"Je serai présente ainsi que mon collègue Marc.", Kind::confirmed, 2},
+        {"Merci de prendre en compte ma participation et celle de Mme Claire Roy.", Kind::confirmed, 2},
+        {"Nous vous confirmons la présence de deux représentants de la Région.", Kind::confirmed, 2},
+        {"Mme Lise Durand et M. Paul Bernard participeront pour notre direction.", Kind::confirmed, 2},
+        {"Présents : M. Olivier Gomez et moi-même.", Kind::confirmed, 2},
+        {"Je vous remercie, nous serons là à deux.", Kind::confirmed, 2},
+        {"Inscription : Jean Martin, Direction des achats.", Kind::confirmed, 1},
+        {"Ma participation est confirmée.", Kind::confirmed, 1},
+        {"Je serai ravi de participer.", Kind::confirmed, 1},
+        {"Je réponds favorablement à votre invitation.", Kind::confirmed, 1},
+        {"Je suis partante !", Kind::confirmed, 1},
+        {"I'm in.", Kind::confirmed, 1},
+        {"Je ne pourrai répondre favorablement à votre invitation.", Kind::declined},
+        {"Je vous remercie pour cette invitation, à laquelle je ne pourrai donner suite.", Kind::declined},
+        {"Je n'ai pas de disponibilité le 16.", Kind::declined},
+        {"Je dois malheureusement me désister.", Kind::declined},
+        {"Je ne peux pas.", Kind::declined},
+        {"Non merci.", Kind::declined},
+        {"Je suis en congé cette semaine-là.", Kind::declined},
+        {"I'm afraid I have a clash.", Kind::declined},
+        {"I'd love to come but I'm on holiday that week.", Kind::declined},
+        {"Not this time, sorry.", Kind::declined},
+        {"Je devrais pouvoir venir, je vous le confirme la semaine prochaine.", Kind::tentative},
+        {"M. Dupont, directeur des achats, représentera notre établissement.", Kind::confirmed, 1, "M. Dupont"},
+        {"Ma directrice étant retenue, c'est M. Pierre Lemaire qui la représentera.", Kind::confirmed, 1, "M. Pierre Lemaire"},
+        {"Je ne serai pas présent, mais Mme Anne Petit, mon adjointe, sera présente.", Kind::confirmed, 1, "Mme Anne Petit"},
+        {"I will send a colleague, Mr. John Doe, in my stead.", Kind::confirmed, 1, "Mr. John Doe"},
+        {"Our team will be represented by Ms. Jane Roe.", Kind::confirmed, 1, "Ms. Jane Roe"},
+        {"Qui représentera votre collectivité ?", Kind::other},
+        {"Je serai heureux d'être informé des suites du club.", Kind::other},
+    });
+}
