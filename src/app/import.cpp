@@ -159,6 +159,13 @@ void import_input(store::Store& store, IngestCounts& counts, const Input& input)
 
 std::vector<MboxMessage> split_mbox(std::string_view bytes) {
     std::vector<MboxMessage> messages;
+    // The empty line that ends each message belongs to the mbox.
+    auto drop_separator = [&] {
+        if (messages.empty()) return;
+        std::string& raw = messages.back().raw;
+        if (raw.ends_with("\r\n\r\n")) raw.resize(raw.size() - 2);
+        else if (raw.ends_with("\n\n")) raw.pop_back();
+    };
     bool previous_empty = true;  // the start of the file counts as after an empty line
     std::size_t pos = 0;
     while (pos < bytes.size()) {
@@ -167,12 +174,7 @@ std::vector<MboxMessage> split_mbox(std::string_view bytes) {
         const std::string_view line = bytes.substr(pos, next - pos);
         const std::string_view content = line.substr(0, line.find_first_of("\r\n"));
         if (previous_empty && content.starts_with("From ")) {
-            if (!messages.empty()) {
-                // The empty line before this separator belongs to the mbox.
-                std::string& raw = messages.back().raw;
-                if (raw.ends_with("\r\n")) raw.resize(raw.size() - 2);
-                else if (raw.ends_with("\n")) raw.pop_back();
-            }
+            drop_separator();
             messages.push_back({{}, std::string(content.substr(5))});
         } else if (!messages.empty()) {
             const std::size_t quotes = content.find_first_not_of('>');
@@ -182,11 +184,7 @@ std::vector<MboxMessage> split_mbox(std::string_view bytes) {
         previous_empty = content.empty();
         pos = next;
     }
-    if (!messages.empty()) {
-        std::string& raw = messages.back().raw;
-        if (raw.ends_with("\r\n\r\n")) raw.resize(raw.size() - 2);
-        else if (raw.ends_with("\n\n")) raw.pop_back();
-    }
+    drop_separator();
     return messages;
 }
 
