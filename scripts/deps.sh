@@ -8,7 +8,7 @@ packages=(
   libcurl4-openssl-dev libmimetic-dev libsqlite3-dev libcli11-dev catch2
   nlohmann-json3-dev libxml2-dev
   clang-14 libclang-rt-14-dev
-  dovecot-imapd openssl ca-certificates jq curl
+  dovecot-imapd openssl ca-certificates jq curl sqlite3
 )
 
 missing=()

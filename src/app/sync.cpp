@@ -4,14 +4,18 @@
 #include <sys/file.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
+#include <exception>
 #include <cstring>
 #include <optional>
 #include <map>
 #include <set>
 #include <thread>
 
+#include "bounded_queue.hpp"
 #include "rsvp/app/pipeline.hpp"
+#include "rsvp/app/record.hpp"
 #include "rsvp/error.hpp"
 
 namespace rsvp::app {
@@ -30,6 +34,9 @@ void IngestCounts::count(store::Added added, const store::MessageRecord& record)
 }
 
 namespace {
+
+// Messages committed together with the mailbox state.
+constexpr std::size_t k_batch_size = 64;
 
 // One pass over a mailbox: list what is new, fetch it, record each message
 // together with the mailbox state. Safe to run again after any failure.
@@ -64,32 +71,102 @@ void sync_mailbox(imap::Session& session, store::Store& store, const std::string
     }
     const std::size_t total = outstanding.size();
 
-    auto record = [&](store::MessageRecord&& message, const imap::FetchedMessage& fetched) {
-        store::Source source;
-        source.mailbox = mailbox;
-        source.uidvalidity = status.uidvalidity;
-        source.uid = fetched.uid;
-        auto arrived = internal_date_utc(fetched.internal_date);
-        if (!arrived) arrived = received_utc(message.raw);
-        source.arrived_utc = arrived.value_or(0);
-        // Everything up to the lowest UID still outstanding is done.
-        outstanding.erase(fetched.uid);
-        state.last_uid = std::max(state.last_uid, outstanding.empty() ? highest : *outstanding.begin() - 1);
-        store::Added added = store::Added::known_source;
-        store.in_transaction([&] {
-            added = store.add(message, source);
-            store.set_mailbox_state(mailbox, state);
-        });
-        report.counts.count(added, message);
-        if (settings.progress) settings.progress(mailbox, total - outstanding.size(), total);
+    // Three stages, so that decoding and classifying (the costly part) use
+    // every core while the network and the database each need only one
+    // thread: this one reads the server, workers process, a writer records.
+    struct Job {
+        imap::FetchedMessage fetched;
+        bool header_only;
     };
+    struct Done {
+        store::MessageRecord record;
+        store::Source source;
+        bool header_only;
+    };
+    const std::size_t worker_count = std::clamp<std::size_t>(std::thread::hardware_concurrency(), 1, 8);
+    BoundedQueue<Job> jobs(2 * worker_count);
+    BoundedQueue<Done> done(4 * k_batch_size);
 
-    session.fetch(wanted, imap::Session::Part::whole,
-                  [&](imap::FetchedMessage&& fetched) { record(process(std::move(fetched.raw)), fetched); });
-    session.fetch(too_large, imap::Session::Part::header, [&](imap::FetchedMessage&& fetched) {
-        record(process_header_only(std::move(fetched.raw), sizes[fetched.uid], settings.max_message_bytes), fetched);
-        ++report.counts.skipped;
+    std::vector<std::thread> workers;
+    for (std::size_t w = 0; w < worker_count; ++w) {
+        workers.emplace_back([&] {
+            while (auto job = jobs.pop()) {
+                const std::uint32_t uid = job->fetched.uid;
+                Done result{job->header_only ? process_header_only(std::move(job->fetched.raw), sizes.at(uid), settings.max_message_bytes)
+                                             : process(std::move(job->fetched.raw)),
+                            {}, job->header_only};
+                result.source.mailbox = mailbox;
+                result.source.uidvalidity = status.uidvalidity;
+                result.source.uid = uid;
+                auto arrived = internal_date_utc(job->fetched.internal_date);
+                if (!arrived) arrived = received_utc(result.record.raw);
+                result.source.arrived_utc = arrived.value_or(0);
+                if (!done.push(std::move(result))) {
+                    jobs.close(true);  // the writer failed: stop the fetch too
+                    break;
+                }
+            }
+        });
+    }
+
+    // The writer commits messages in small batches, each with the mailbox
+    // state that says they were fetched: one commit per batch, not per row,
+    // and after a crash the next run refetches only what no batch committed.
+    std::exception_ptr writer_error;
+    std::thread writer([&] {
+        try {
+            while (auto first = done.pop()) {
+                std::vector<Done> batch;
+                batch.push_back(std::move(*first));
+                while (batch.size() < k_batch_size) {
+                    auto more = done.try_pop();
+                    if (!more) break;
+                    batch.push_back(std::move(*more));
+                }
+                // Everything up to the lowest UID still outstanding is done.
+                for (const Done& d : batch) outstanding.erase(d.source.uid);
+                state.last_uid = std::max(state.last_uid, outstanding.empty() ? highest : *outstanding.begin() - 1);
+                std::vector<store::Added> added(batch.size(), store::Added::known_source);
+                store.in_transaction([&] {
+                    for (std::size_t i = 0; i < batch.size(); ++i) added[i] = store.add(batch[i].record, batch[i].source);
+                    store.set_mailbox_state(mailbox, state);
+                });
+                for (std::size_t i = 0; i < batch.size(); ++i) {
+                    report.counts.count(added[i], batch[i].record);
+                    if (batch[i].header_only) ++report.counts.skipped;
+                }
+                if (settings.progress) settings.progress(mailbox, total - outstanding.size(), total);
+            }
+        } catch (...) {
+            writer_error = std::current_exception();
+            // Unblock the workers; what they still hold is fetched again next time.
+            done.close(true);
+        }
     });
+
+    auto finish = [&] {
+        jobs.close();
+        for (auto& t : workers) t.join();
+        done.close();
+        writer.join();
+    };
+    try {
+        const auto enqueue = [&](bool header_only) {
+            return [&jobs, header_only](imap::FetchedMessage&& fetched) {
+                if (!jobs.push({std::move(fetched), header_only})) throw Error(ErrorKind::database, "recording stopped");
+            };
+        };
+        session.fetch(wanted, imap::Session::Part::whole, enqueue(false));
+        session.fetch(too_large, imap::Session::Part::header, enqueue(true));
+    } catch (...) {
+        // Record what arrived before the failure, then let the caller retry.
+        finish();
+        if (writer_error) std::rethrow_exception(writer_error);
+        throw;
+    }
+    finish();
+    if (writer_error) std::rethrow_exception(writer_error);
+
     // UIDs the server listed but did not return (expunged meanwhile) are
     // listed again next time, or are gone and no longer hold the state back.
     if (outstanding.empty()) state.last_uid = highest;
@@ -118,7 +195,14 @@ std::vector<MailboxReport> sync(store::Store& store, const SyncSettings& setting
             } catch (const Error& e) {
                 // What was recorded is committed; a new connection resumes after it.
                 session.reset();
-                if (!transient(e) || attempt >= settings.retries) throw;
+                if (!transient(e) || attempt >= settings.retries) {
+                    try {
+                        refresh_respondents(store, "sync");  // for what was recorded
+                    } catch (...) {
+                        // The sync's own error is the one to report.
+                    }
+                    throw;
+                }
                 ++report.reconnects;
                 std::this_thread::sleep_for(delay);
                 delay *= 2;
@@ -126,6 +210,7 @@ std::vector<MailboxReport> sync(store::Store& store, const SyncSettings& setting
         }
     }
     if (session) session->logout();
+    refresh_respondents(store, "sync");
     return reports;
 }
 
