@@ -43,9 +43,11 @@ enum class Field { none, from, other };
 // "De : X", "From: X", "*Sent:* ...", "Objet :\tY": a field of a quoted
 // message's header, as Outlook, Lotus, Zimbra, Apple and Gmail write them.
 Field header_field(std::string_view f) {
-    static constexpr std::array<std::string_view, 4> k_from = {"de", "from", "expediteur", "von"};
-    static constexpr std::array<std::string_view, 14> k_other = {
-        "envoye le", "envoye", "sent", "date", "a", "to", "pour", "objet", "subject", "sujet", "cc", "cci", "bcc", "repondre a"};
+    // French and English, and the other languages mail clients write them in.
+    static constexpr std::array<std::string_view, 6> k_from = {"de", "from", "expediteur", "von", "da", "van"};
+    static constexpr std::array<std::string_view, 27> k_other = {
+        "envoye le", "envoye", "sent", "date", "a", "to", "pour", "objet", "subject", "sujet", "cc", "cci", "bcc", "repondre a",
+        "gesendet", "an", "betreff", "datum", "enviado", "para", "asunto", "fecha", "inviato", "oggetto", "verzonden", "aan", "onderwerp"};
     while (!f.empty() && f.front() == '*') f.remove_prefix(1);
     auto named = [&](std::string_view name) {
         if (!f.starts_with(name)) return false;
@@ -68,7 +70,8 @@ bool is_separator(std::string_view f) {
     return starts_with_any(core, {"message d'origine", "original message", "mail original", "message original",
                                   "message transfere", "forwarded message", "message reexpedie", "debut du message reexpedie",
                                   "debut du message transfere", "begin forwarded message", "transfere par", "forwarded by",
-                                  "reply message", "courriel original", "e-mail original"});
+                                  "reply message", "courriel original", "e-mail original", "ursprungliche nachricht",
+                                  "mensaje original", "messaggio originale", "oorspronkelijk bericht", "weitergeleitete nachricht"});
 }
 
 // "Le 17 oct. 2016 à 14:37, X <x@y> a écrit :", "On ... wrote:", Mélanie's
@@ -77,8 +80,10 @@ bool is_separator(std::string_view f) {
 // écrit :" in a sentence is not taken for one.
 bool is_attribution(std::string_view f) {
     if (f.size() > 400) return false;
-    const bool verb = f.ends_with("a ecrit :") || f.ends_with("a ecrit:") || f.ends_with("wrote:") || f.ends_with("wrote :") ||
-                      f.ends_with("a ecrit") || f.ends_with("wrote");
+    bool verb = false;
+    for (const std::string_view ending : {"a ecrit", "wrote", "schrieb", "escribio", "ha scritto", "schreef", "escreveu"}) {
+        verb = verb || f.ends_with(ending) || (f.ends_with(":") && trim(f.substr(0, f.size() - 1)).ends_with(ending));
+    }
     const bool evidence = std::any_of(f.begin(), f.end(), [](char c) { return (c >= '0' && c <= '9') || c == '@'; }) ||
                           contains(f, "(par internet)");
     if (verb && evidence) return true;
@@ -88,7 +93,8 @@ bool is_attribution(std::string_view f) {
 // An attribution may be wrapped over up to three lines; it can only start
 // where a client starts one.
 bool may_start_attribution(std::string_view f) {
-    return starts_with_any(f, {"le ", "on ", "\""}) || (!f.empty() && f[0] >= '0' && f[0] <= '9') || contains(f, "<");
+    return starts_with_any(f, {"le ", "on ", "am ", "el ", "il ", "op ", "em ", "\""}) || (!f.empty() && f[0] >= '0' && f[0] <= '9') ||
+           contains(f, "<");
 }
 
 // Lines [i, result) form an attribution, or result == i.

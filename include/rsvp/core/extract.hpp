@@ -12,7 +12,9 @@ namespace rsvp::core {
 struct Cut {
     std::size_t offset = 0;  // byte offset in the body where removed text starts
     std::size_t length = 0;
-    std::string reason;      // "quote-header", "quoted-lines", "signature", "disclaimer", ...
+    // "quoted-lines", "quote-attribution", "quote-separator", "quote-header",
+    // "signature", "closing", "signature-block", "disclaimer", "inline-image"
+    std::string reason;
 };
 
 struct ExtractedReply {
@@ -20,6 +22,9 @@ struct ExtractedReply {
     std::vector<Cut> cuts;  // what was removed, in body order
 };
 
+// Works on a decoded body (plain text, or HTML turned into text with quoted
+// blocks marked "> "), in French and English, whatever the line ends. Only
+// complete lines are cut; the sender's lines between quoted ones are kept.
 [[nodiscard]] ExtractedReply extract_reply(std::string_view body);
 
 }  // namespace rsvp::core
