@@ -167,6 +167,7 @@ constexpr std::array k_rules = {
     Rule{Signal::tentative, 6, "tentative:probably", "!cela|ce|c|ca|il|elle|on|qui|ceci|tout|rien|ne|n peut etre"},
     Rule{Signal::tentative, 6, "tentative:think-can", "pense|espere pouvoir|etre|venir|participer"},
     Rule{Signal::tentative, 6, "tentative:should-be-able", "devrais|devrions pouvoir|etre|venir|participer"},
+    Rule{Signal::tentative, 6, "tentative:depends", "dependra|depend|dependent|depends de|des|du|d|on|upon"},
     Rule{Signal::tentative, 6, "tentative:not-sure", "pas ?encore sur~|certain~"},
     Rule{Signal::tentative, 6, "tentative:not-sure", "sais|savons pas ?encore"},
     Rule{Signal::tentative, 6, "tentative:not-sure", "si mon|notre agenda|planning|emploi|calendrier"},

@@ -363,6 +363,8 @@ TEST_CASE("core::classify more ways to say yes, no and who comes") {
         {"I'd love to come but I'm on holiday that week.", Kind::declined},
         {"Not this time, sorry.", Kind::declined},
         {"Je devrais pouvoir venir, je vous le confirme la semaine prochaine.", Kind::tentative},
+        {"Ma participation dépendra de l'ordre du jour de la commission.", Kind::tentative},
+        {"It depends on my schedule.", Kind::tentative},
         {"M. Dupont, directeur des achats, représentera notre établissement.", Kind::confirmed, 1, "M. Dupont"},
         {"Ma directrice étant retenue, c'est M. Pierre Lemaire qui la représentera.", Kind::confirmed, 1, "M. Pierre Lemaire"},
         {"Je ne serai pas présent, mais Mme Anne Petit, mon adjointe, sera présente.", Kind::confirmed, 1, "Mme Anne Petit"},
