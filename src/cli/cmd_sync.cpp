@@ -33,6 +33,7 @@ struct SyncOptions {
     int retries = 3;
     double max_message_mb = 50;
     bool verbose = false;
+    bool dry_run = false;
 };
 
 
@@ -138,6 +139,7 @@ Command add_sync(CLI::App& root) {
     cmd->add_option("--max-message-size", o->max_message_mb, "MB; a larger message is recorded from its header only")
         ->check(CLI::PositiveNumber);
     cmd->add_flag("-v,--verbose", o->verbose, "print a summary even when not on a terminal");
+    cmd->add_flag("-n,--dry-run", o->dry_run, "fetch and classify, say what would be recorded, write nothing");
     return {cmd, [o](const Globals& globals) {
                 app::SyncSettings settings = sync_settings(*o);
                 if (o->insecure_plaintext) {
@@ -151,9 +153,26 @@ Command add_sync(CLI::App& root) {
                 }
                 const app::SyncLock lock(globals.db);
                 auto store = open_store(globals);
+                // A dry run syncs into a throwaway copy: exact counts, and the
+                // database itself is never written.
+                std::filesystem::path scratch;
+                if (o->dry_run) {
+                    scratch = std::filesystem::temp_directory_path() / ("rsvp-dry-run-" + std::to_string(::getpid()) + ".db");
+                    store.backup(scratch);
+                    store = store::Store::open(scratch);
+                }
+                struct RemoveScratch {
+                    const std::filesystem::path& path;
+                    ~RemoveScratch() {
+                        if (path.empty()) return;
+                        std::error_code ignored;
+                        for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path.string() + suffix, ignored);
+                    }
+                } remove_scratch{scratch};
                 const auto reports = app::sync(store, settings);
+                if (o->dry_run) std::cout << "dry run: nothing was written to " << globals.db << '\n';
                 // cron mails whatever a job prints: stay quiet unless asked or on a terminal.
-                const bool tell = o->verbose || stdout_is_terminal();
+                const bool tell = o->verbose || o->dry_run || stdout_is_terminal();
                 bool incomplete = false;
                 for (const auto& r : reports) {
                     if (r.uidvalidity_changed) {

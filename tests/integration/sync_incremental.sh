@@ -43,3 +43,15 @@ expect_exit 0 sync --mailbox "Réponses"
 expect_contains "$TMP/out" "Réponses: 1 seen, 1 new"
 "$RSVP_BIN" messages --format json >"$TMP/messages.json"
 expect_eq "$(jq -r '[.[].source | select(startswith("Réponses;UIDVALIDITY="))] | length' "$TMP/messages.json")" 1 "source in the accented mailbox"
+
+# --dry-run says what would be recorded and writes nothing.
+"$RSVP_SOURCE_DIR/scripts/dovecot.sh" load "$TMP/imap" "$RSVP_TEST_DATA/corpus/messages/dev-007.eml" >/dev/null
+generate_messages "$TMP/dry" 3  # gen0 and gen1 are known from the rebuild above
+"$RSVP_SOURCE_DIR/scripts/dovecot.sh" load "$TMP/imap" "$TMP/dry" >/dev/null
+before=$(sha256sum "$RSVP_DB" | cut -d' ' -f1)
+expect_exit 0 sync --dry-run
+expect_contains "$TMP/out" "INBOX: 4 seen, 1 new, 3 duplicate"
+expect_contains "$TMP/out" "dry run"
+expect_eq "$(sha256sum "$RSVP_DB" | cut -d' ' -f1)" "$before" "database after a dry run"
+expect_exit 0 sync
+expect_contains "$TMP/out" "INBOX: 4 seen, 1 new, 3 duplicate"
