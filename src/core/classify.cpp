@@ -924,8 +924,34 @@ std::optional<Classification> classify_calendar_subject(std::string_view subject
 
 }  // namespace
 
+namespace {
+
+// A calendar's Accept / Tentative / Decline button: the attendee's PARTSTAT
+// decides directly (RFC 5546 REPLY).
+std::optional<Classification> classify_calendar_reply(const DecodedMessage& m) {
+    if (!m.calendar_reply) return std::nullopt;
+    const std::string& partstat = m.calendar_reply->partstat;
+    Classification c;
+    if (partstat == "ACCEPTED") {
+        c.kind = Kind::confirmed;
+        c.party_size = 1;
+    } else if (partstat == "DECLINED") {
+        c.kind = Kind::declined;
+    } else if (partstat == "TENTATIVE") {
+        c.kind = Kind::tentative;
+    } else {
+        return std::nullopt;  // NEEDS-ACTION, DELEGATED: let the words decide
+    }
+    c.confidence = 0.95;
+    c.evidence = {"calendar:partstat", "calendar", "PARTSTAT=" + partstat, 0, 0};
+    return c;
+}
+
+}  // namespace
+
 Classification classify(const DecodedMessage& message, std::string_view reply_text) {
     if (auto bounce = classify_bounce(message, reply_text)) return *bounce;
+    if (auto calendar = classify_calendar_reply(message)) return *calendar;
     if (auto machine = classify_auto_header(message)) return *machine;
 
     Classification body = decide(tokenize(reply_text), reply_text, "reply");

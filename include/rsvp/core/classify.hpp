@@ -19,7 +19,7 @@ enum class Kind { confirmed, declined, tentative, auto_reply, bounce, other };
 // Why a message got its kind: the rule that decided and the words it read.
 struct Evidence {
     std::string rule;   // e.g. "decline:negated-presence", "header:auto-submitted"
-    std::string where;  // "reply", "subject", "header", "report"
+    std::string where;  // "reply", "subject", "header", "report", "calendar"
     std::string words;  // the words as written
     std::size_t begin = 0, end = 0;  // byte span in reply_text when where == "reply"
 };
@@ -35,7 +35,7 @@ struct Classification {
 
 inline constexpr double k_review_confidence = 0.6;
 // Stored with every classification, so reclassification can tell stale ones.
-inline constexpr std::string_view k_classifier_version = "2";
+inline constexpr std::string_view k_classifier_version = "3";
 
 // Classifies one message from its headers and the text its sender wrote
 // (reply_text: quotes, signatures and disclaimers already removed).

@@ -155,3 +155,19 @@ TEST_CASE("core::classify evidence points at the deciding words") {
     CHECK(text.substr(c.evidence.begin, c.evidence.end - c.evidence.begin) == c.evidence.words);
     CHECK(c.evidence.words.find("pas") != std::string::npos);
 }
+
+TEST_CASE("core::classify lets a calendar reply's PARTSTAT decide") {
+    DecodedMessage m = message_with("Accepté : Lancement du club");
+    m.calendar_reply = CalendarReply{"ACCEPTED", "jean.dupont@example.fr", "Lancement du club"};
+    auto c = classify(m, "");
+    CHECK(c.kind == Kind::confirmed);
+    CHECK(c.party_size == 1);
+    CHECK(c.evidence.where == "calendar");
+    m.calendar_reply->partstat = "DECLINED";
+    CHECK(classify(m, "").kind == Kind::declined);
+    m.calendar_reply->partstat = "TENTATIVE";
+    CHECK(classify(m, "").kind == Kind::tentative);
+    // No answer yet: the words decide.
+    m.calendar_reply->partstat = "NEEDS-ACTION";
+    CHECK(classify(m, "Je serai présent.").kind == Kind::confirmed);
+}
