@@ -353,23 +353,39 @@ struct Match {
 std::vector<Match> find_matches(const std::vector<Token>& tokens) {
     std::vector<Match> all;
     // Parsed once per process (thread-safe static initialisation); the table is constant.
-    static const std::vector<Phrase> phrases = [] {
-        std::vector<Phrase> parsed;
-        parsed.reserve(k_rules.size());
-        for (const Rule& rule : k_rules) parsed.emplace_back(rule.pattern);
-        return parsed;
-    }();
-    for (std::size_t r = 0; r < k_rules.size(); ++r) {
-        const Rule& rule = k_rules[r];
-        for (std::size_t i = 0; i < tokens.size(); ++i) {
-            if (auto n = phrases[r].match_at(tokens, i)) all.push_back({&rule, i, *n, rule.signal, rule.weight, std::string(rule.name)});
+    // Rules indexed by the first byte of the token they can start on, so
+    // each position tries a handful of rules instead of all of them.
+    struct Index {
+        std::vector<Phrase> phrases;
+        std::array<std::vector<std::size_t>, 256> by_first_byte;
+        std::vector<std::size_t> anywhere;
+    };
+    static const Index index = [] {
+        Index built;
+        built.phrases.reserve(k_rules.size());
+        for (std::size_t r = 0; r < k_rules.size(); ++r) {
+            const Phrase& phrase = built.phrases.emplace_back(k_rules[r].pattern);
+            const std::string first = phrase.first_bytes();
+            if (first.empty()) built.anywhere.push_back(r);
+            for (const char c : first) built.by_first_byte[static_cast<unsigned char>(c)].push_back(r);
         }
+        return built;
+    }();
+    auto try_rule = [&](std::size_t r, std::size_t i) {
+        const Rule& rule = k_rules[r];
+        if (auto n = index.phrases[r].match_at(tokens, i)) all.push_back({&rule, i, *n, rule.signal, rule.weight, std::string(rule.name)});
+    };
+    for (std::size_t i = 0; i < tokens.size(); ++i) {
+        for (const std::size_t r : index.by_first_byte[static_cast<unsigned char>(tokens[i].word.front())]) try_rule(r, i);
+        for (const std::size_t r : index.anywhere) try_rule(r, i);
     }
-    // Where matches overlap, the heavier (then longer) one reads the words.
+    // Where matches overlap, the heavier (then longer, earlier, earlier in
+    // the table) one reads the words.
     std::sort(all.begin(), all.end(), [](const Match& a, const Match& b) {
         if (a.weight != b.weight) return a.weight > b.weight;
         if (a.count != b.count) return a.count > b.count;
-        return a.first < b.first;
+        if (a.first != b.first) return a.first < b.first;
+        return a.rule < b.rule;
     });
     std::vector<Match> kept;
     std::vector<bool> used(tokens.size(), false);
@@ -507,6 +523,7 @@ std::optional<Classification> classify_bounce(const DecodedMessage& m, std::stri
         "could not be delivered"};
     const auto subject_hit = std::find_if(k_failure_subjects.begin(), k_failure_subjects.end(),
                                           [&](std::string_view s) { return subject.find(s) != std::string::npos; });
+    if (subject_hit == k_failure_subjects.end() && !daemon) return std::nullopt;
     const std::string text(reply_text.empty() ? std::string_view(m.body_text) : reply_text);
     const std::string folded_text = fold(text);
     // Delays and delivery confirmations come from the same robots: machines,
@@ -516,7 +533,6 @@ std::optional<Classification> classify_bounce(const DecodedMessage& m, std::stri
                                                   "n'a pas encore pu etre remis", "n'a pas encore ete remis", "nouvelle tentative",
                                                   "will be retried", "remise differee"});
     const bool success = contains_any(subject, {"(success)", "(relay)", "delivered:", "remis :", "remis:", "delivery notification: delivered"});
-    if (subject_hit == k_failure_subjects.end() && !daemon) return std::nullopt;
     if (subject_hit == k_failure_subjects.end() && (delay || success)) return notice("auto:delivery-notice", "subject", m.subject);
     // The failed address: the first one in the notice that is neither the
     // robot's, nor the organiser's (the notice is addressed to them).

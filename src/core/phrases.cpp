@@ -160,6 +160,17 @@ std::optional<std::size_t> Phrase::match_from(const std::vector<Token>& tokens, 
     return std::nullopt;
 }
 
+std::string Phrase::first_bytes() const {
+    const Element& first = m_elements.front();
+    if (first.optional || first.gap || first.number) return {};
+    std::string bytes;
+    for (const std::string& word : first.words) {
+        if (word.empty()) return {};
+        if (bytes.find(word.front()) == std::string::npos) bytes += word.front();
+    }
+    return bytes;
+}
+
 std::optional<std::size_t> Phrase::match_at(const std::vector<Token>& tokens, std::size_t start) const {
     if (start > 0 && std::find(m_not_after.begin(), m_not_after.end(), tokens[start - 1].word) != m_not_after.end()) return std::nullopt;
     const auto end = match_from(tokens, start, 0);

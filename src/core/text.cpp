@@ -88,16 +88,18 @@ std::string fold(std::string_view utf8, std::vector<std::size_t>* origin) {
     std::size_t i = 0;
     while (i < utf8.size()) {
         const std::size_t start = i;
+        if (static_cast<unsigned char>(utf8[i]) < 0x80) {  // the common case, without decoding
+            out += lower(utf8[i]);
+            if (origin) origin->push_back(start);
+            ++i;
+            continue;
+        }
         const char32_t c = next_code_point(utf8, i);
         std::string_view piece;
-        std::string lowered;
         if (c == k_invalid) {
             piece = utf8.substr(start, 1);
         } else if (const char* ascii = fold_code_point(c)) {
             piece = ascii;
-        } else if (c < 0x80) {
-            lowered.assign(1, lower(static_cast<char>(c)));
-            piece = lowered;
         } else {
             piece = utf8.substr(start, i - start);
         }

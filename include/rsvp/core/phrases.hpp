@@ -45,6 +45,12 @@ public:
 
     [[nodiscard]] const std::string& pattern() const { return m_pattern; }
 
+    // The bytes a token must start with for the phrase to match there (a
+    // word, its prefix and a one-typo variant all keep the first letter), or
+    // empty when the phrase can start on any token (optional, gap or number
+    // first). Lets a rule table skip most positions without trying them.
+    [[nodiscard]] std::string first_bytes() const;
+
 private:
     struct Element {
         std::vector<std::string> words;
