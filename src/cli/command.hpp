@@ -47,6 +47,7 @@ Command add_reclassify(CLI::App& root);
 Command add_backup(CLI::App& root);
 Command add_check(CLI::App& root);
 Command add_explain(CLI::App& root);
+Command add_report(CLI::App& root);
 
 // Opens (creating if needed) the database the globals name.
 store::Store open_store(const Globals& globals);
