@@ -265,6 +265,7 @@ InviteeList read_invitees(std::string_view bytes) {
         if (invitee.address.empty()) {
             const bool blank = std::all_of(row.begin(), row.end(), [](const std::string& v) { return trim(v).empty(); });
             if (!blank) {
+                ++list.skipped;
                 list.problems.push_back("line " + std::to_string(at) + ": " +
                                         (raw_address.empty() ? std::string("no address") : "'" + raw_address + "' is not an address") +
                                         ", row skipped");

@@ -8,6 +8,7 @@
 #include <array>
 #include <cerrno>
 #include <chrono>
+#include <cstdint>
 #include <cstring>
 #include <string_view>
 #include <thread>
@@ -21,7 +22,7 @@ namespace {
 // Each entry upgrades the schema by one version; user_version counts them.
 // Append only: a released migration is never edited (databases made with it
 // exist), and tests/unit/store keeps a literal copy of schema 1 to prove it.
-constexpr std::array<std::string_view, 3> k_migrations = {R"sql(
+constexpr std::array<std::string_view, 4> k_migrations = {R"sql(
 CREATE TABLE messages (
     id                 INTEGER PRIMARY KEY,
     message_id         TEXT,               -- NULL when the message has none
@@ -119,6 +120,40 @@ CREATE INDEX history_by_address ON history(address, id);
 // pages that hold message texts and raw bytes.
 R"sql(
 CREATE INDEX messages_for_respondents ON messages(from_address, from_name, date_utc, kind, party_size, delegate, message_id);
+)sql",
+// 4: who was invited, the links a person made between senders and
+// invitees, and the events.
+R"sql(
+CREATE TABLE invitees (
+    id           INTEGER PRIMARY KEY,
+    address      TEXT NOT NULL UNIQUE,    -- lower-cased
+    name         TEXT NOT NULL,
+    organisation TEXT NOT NULL,
+    extras       TEXT NOT NULL,           -- JSON object: the list's other columns
+    added_utc    INTEGER NOT NULL,
+    updated_utc  INTEGER NOT NULL
+) STRICT;
+
+-- Every link is kept; the latest per sender is in force unless it is an
+-- unlink (invitee NULL).
+CREATE TABLE links (
+    id       INTEGER PRIMARY KEY,
+    sender   TEXT NOT NULL,               -- lower-cased
+    invitee  TEXT,                        -- lower-cased invitee address; NULL: unlinked
+    note     TEXT NOT NULL,
+    made_utc INTEGER NOT NULL
+) STRICT;
+CREATE INDEX links_by_sender ON links(sender, id);
+
+CREATE TABLE events (
+    id            INTEGER PRIMARY KEY,
+    name          TEXT NOT NULL UNIQUE,
+    date          TEXT,                   -- YYYY-MM-DD; NULL if not given
+    place         TEXT NOT NULL,
+    capacity      INTEGER,                -- NULL: no limit given
+    invitation_id TEXT NOT NULL,          -- the invitation's Message-ID; '' if unknown
+    subject       TEXT NOT NULL           -- words of the invitation's subject; '' if not used
+) STRICT;
 )sql"};
 
 [[noreturn]] void fail(sqlite3* db, std::string_view what) {
@@ -609,6 +644,137 @@ std::vector<std::pair<std::string, Status>> Store::recorded_statuses() const {
         WHERE id = (SELECT max(id) FROM history WHERE address = h.address) ORDER BY address)sql");
     std::vector<std::pair<std::string, Status>> out;
     while (q.step()) out.emplace_back(q.text(0), read_status(q, 1));
+    return out;
+}
+
+Upserted Store::upsert_invitee(const InviteeRecord& invitee) {
+    const std::string address = lower(invitee.address);
+    Statement find(m_db.get(), "SELECT name, organisation, extras FROM invitees WHERE address = ?1");
+    find.bind(1, address);
+    const std::int64_t now = now_utc();
+    if (!find.step()) {
+        Statement insert(m_db.get(), "INSERT INTO invitees (address, name, organisation, extras, added_utc, updated_utc) "
+                                     "VALUES (?1, ?2, ?3, ?4, ?5, ?5)");
+        insert.bind(1, address).bind(2, invitee.name).bind(3, invitee.organisation).bind(4, invitee.extras_json).bind(5, now);
+        insert.step();
+        return Upserted::added;
+    }
+    if (find.text(0) == invitee.name && find.text(1) == invitee.organisation && find.text(2) == invitee.extras_json) {
+        return Upserted::unchanged;
+    }
+    Statement update(m_db.get(), "UPDATE invitees SET name = ?2, organisation = ?3, extras = ?4, updated_utc = ?5 WHERE address = ?1");
+    update.bind(1, address).bind(2, invitee.name).bind(3, invitee.organisation).bind(4, invitee.extras_json).bind(5, now);
+    update.step();
+    return Upserted::updated;
+}
+
+std::vector<InviteeRecord> Store::invitees() const {
+    Statement q(m_db.get(), "SELECT address, name, organisation, extras FROM invitees ORDER BY id");
+    std::vector<InviteeRecord> out;
+    while (q.step()) out.push_back({q.text(0), q.text(1), q.text(2), q.text(3)});
+    return out;
+}
+
+void Store::record_link(const std::string& sender, const std::optional<std::string>& invitee, const std::string& note) {
+    Statement q(m_db.get(), "INSERT INTO links (sender, invitee, note, made_utc) VALUES (?1, ?2, ?3, ?4)");
+    q.bind(1, lower(sender));
+    if (invitee) q.bind(2, lower(*invitee)); else q.bind_null(2);
+    q.bind(3, note).bind(4, now_utc());
+    q.step();
+}
+
+std::vector<core::Link> Store::links() const {
+    Statement q(m_db.get(), R"sql(
+        SELECT sender, invitee FROM links l
+        WHERE id = (SELECT max(id) FROM links WHERE sender = l.sender) AND invitee IS NOT NULL ORDER BY sender)sql");
+    std::vector<core::Link> out;
+    while (q.step()) out.push_back({q.text(0), q.text(1)});
+    return out;
+}
+
+bool Store::save_event(const core::Event& e) {
+    Statement find(m_db.get(), "SELECT 1 FROM events WHERE name = ?1");
+    find.bind(1, e.name);
+    const bool known = find.step();
+    Statement q(m_db.get(), R"sql(
+        INSERT INTO events (name, date, place, capacity, invitation_id, subject) VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+        ON CONFLICT (name) DO UPDATE SET date = excluded.date, place = excluded.place, capacity = excluded.capacity,
+            invitation_id = excluded.invitation_id, subject = excluded.subject)sql");
+    q.bind(1, e.name);
+    if (e.date) q.bind(2, core::format_day(*e.date)); else q.bind_null(2);
+    q.bind(3, e.place);
+    if (e.capacity) q.bind(4, std::int64_t{*e.capacity}); else q.bind_null(4);
+    q.bind(5, e.invitation_id).bind(6, e.subject);
+    q.step();
+    return !known;
+}
+
+std::vector<core::Event> Store::events() const {
+    Statement q(m_db.get(), "SELECT name, date, place, capacity, invitation_id, subject FROM events ORDER BY id");
+    std::vector<core::Event> out;
+    while (q.step()) {
+        core::Event& e = out.emplace_back();
+        e.name = q.text(0);
+        if (!q.is_null(1)) e.date = core::parse_day(q.text(1));
+        e.place = q.text(2);
+        if (!q.is_null(3)) e.capacity = static_cast<int>(q.integer(3));
+        e.invitation_id = q.text(4);
+        e.subject = q.text(5);
+    }
+    return out;
+}
+
+bool Store::remove_event(const std::string& name) {
+    Statement q(m_db.get(), "DELETE FROM events WHERE name = ?1");
+    q.bind(1, name);
+    q.step();
+    return sqlite3_changes(m_db.get()) > 0;
+}
+
+std::vector<MessageFacts> Store::message_facts() const {
+    sqlite3* db = m_db.get();
+    const auto first = first_sources(db);
+    std::vector<MessageFacts> out;
+    std::vector<std::size_t> at;  // message id -> index in out
+    {
+        Statement q(db, R"sql(
+            SELECT id, from_address, from_name, date_utc, kind, party_size, delegate, message_id, subject, date_offset,
+                   reply_text, bounced_recipient, evidence_words, problems
+            FROM messages ORDER BY id)sql");
+        while (q.step()) {
+            MessageFacts& f = out.emplace_back();
+            f.id = q.integer(0);
+            core::Reply& r = f.reply;
+            r.address = q.text(1);
+            r.name = q.text(2);
+            if (!q.is_null(3)) r.date_utc = q.integer(3);
+            r.kind = core::kind_from_string(q.text(4)).value_or(core::Kind::other);
+            r.party_size = static_cast<int>(q.integer(5));
+            r.delegate = q.optional_text(6);
+            const Source* source = source_of(first, f.id);
+            if (source) r.arrival_utc = source->arrived_utc;
+            f.message_id = q.text(7);
+            if (!f.message_id.empty()) r.reference = f.message_id;
+            else if (source) r.reference = source->describe();
+            f.subject = q.text(8);
+            f.date_offset = q.is_null(9) ? 0 : static_cast<int>(q.integer(9));
+            f.reply_text = q.text(10);
+            f.bounced_recipient = q.optional_text(11);
+            f.evidence_words = q.text(12);
+            f.problems = q.text(13);
+            const auto id = static_cast<std::size_t>(f.id);
+            if (id >= at.size()) at.resize(id + 1, SIZE_MAX);
+            at[id] = out.size() - 1;
+        }
+    }
+    Statement h(db, "SELECT message, lower(name), value FROM headers WHERE lower(name) IN ('in-reply-to', 'references') ORDER BY message, position");
+    while (h.step()) {
+        const auto id = static_cast<std::size_t>(h.integer(0));
+        if (id >= at.size() || at[id] == SIZE_MAX) continue;
+        MessageFacts& f = out[at[id]];
+        std::string& field = h.text(1) == "in-reply-to" ? f.in_reply_to : f.references;
+        if (field.empty()) field = h.text(2);
+    }
     return out;
 }
 

@@ -46,7 +46,8 @@ struct Invitee {
 
 struct InviteeList {
     std::vector<Invitee> invitees;   // one per address, in file order (a later row with the same address updates it)
-    std::vector<std::string> problems;  // rows skipped, with their line number
+    std::vector<std::string> problems;  // rows skipped or merged, with their line number
+    std::size_t skipped = 0;            // rows skipped (no usable address)
     std::string encoding;
     char separator = ',';
     std::vector<std::string> columns;  // the header as read

@@ -12,6 +12,8 @@
 #include <vector>
 
 #include "rsvp/core/classify.hpp"
+#include "rsvp/core/events.hpp"
+#include "rsvp/core/invitees.hpp"
 #include "rsvp/core/respondents.hpp"
 
 struct sqlite3;
@@ -97,6 +99,33 @@ struct MailboxState {
 
 enum class Added { new_message, known_message, known_source };
 
+// One invitee as the store keeps it: the address (lower-cased) is the key.
+struct InviteeRecord {
+    std::string address;
+    std::string name;
+    std::string organisation;
+    std::string extras_json;  // a JSON object of the list's other columns
+    bool operator==(const InviteeRecord&) const = default;
+};
+
+enum class Upserted { added, updated, unchanged };
+
+// What matching invitees and attaching messages to events read about every
+// message: what decides (as replies() gives it), threading, and the texts.
+struct MessageFacts {
+    std::int64_t id = 0;
+    core::Reply reply;
+    std::string message_id;
+    std::string subject;
+    std::string in_reply_to;  // the header fields as stored, empty if absent
+    std::string references;
+    int date_offset = 0;      // the Date's UTC offset in minutes (0 without a Date)
+    std::string reply_text;
+    std::optional<std::string> bounced_recipient;
+    std::string evidence_words;
+    std::string problems;
+};
+
 class Store {
 public:
     // Opens or creates the database (file mode 0600, parent directory made),
@@ -170,6 +199,27 @@ public:
     [[nodiscard]] std::vector<HistoryEntry> history(const std::string& address) const;
     // Each address's status after its latest history entry.
     [[nodiscard]] std::vector<std::pair<std::string, Status>> recorded_statuses() const;
+
+    // Invitees (schema 4). `upsert_invitee` adds one, or updates the name,
+    // organisation and extras of the one with that address (case aside).
+    Upserted upsert_invitee(const InviteeRecord& invitee);
+    // In the order they were first added.
+    [[nodiscard]] std::vector<InviteeRecord> invitees() const;
+
+    // Links made by a person (`rsvp link`): sender -> invitee address; an
+    // unlink is recorded with no invitee. Every one is kept; the latest per
+    // sender is in force unless it is an unlink.
+    void record_link(const std::string& sender, const std::optional<std::string>& invitee, const std::string& note);
+    [[nodiscard]] std::vector<core::Link> links() const;
+
+    // Events (schema 4), by name: `save_event` adds or replaces one and
+    // returns true if it was new; `remove_event` returns false if there was none.
+    bool save_event(const core::Event& event);
+    [[nodiscard]] std::vector<core::Event> events() const;  // in the order they were added
+    bool remove_event(const std::string& name);
+
+    // Every message's facts, by id. Raw bytes are not loaded.
+    [[nodiscard]] std::vector<MessageFacts> message_facts() const;
 
     // Copies the database to `target` with SQLite's online backup API: a
     // consistent snapshot, taken without stopping writers (WAL). Written to a

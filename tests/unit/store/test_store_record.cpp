@@ -174,10 +174,10 @@ TEST_CASE("store::Store upgrades a schema 1 database with its data intact") {
         CHECK(store.corrections().size() == 1);
         CHECK(store.check().empty());
     }
-    CHECK(user_version(db) == 3);
+    CHECK(user_version(db) == 4);
     // Opening again changes nothing.
     { auto store = Store::open(db); CHECK(store.message_count() == 1); }
-    CHECK(user_version(db) == 3);
+    CHECK(user_version(db) == 4);
 }
 
 TEST_CASE("store::Store keeps the database and its WAL files private, whatever the umask") {
