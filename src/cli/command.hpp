@@ -47,6 +47,11 @@ Command add_reclassify(CLI::App& root);
 Command add_backup(CLI::App& root);
 Command add_check(CLI::App& root);
 Command add_explain(CLI::App& root);
+Command add_invitees(CLI::App& root);
+Command add_pending(CLI::App& root);
+Command add_link(CLI::App& root);
+Command add_unlink(CLI::App& root);
+Command add_event(CLI::App& root);
 Command add_report(CLI::App& root);
 
 // Opens (creating if needed) the database the globals name.
