@@ -301,15 +301,16 @@ void people_table(std::ostream& out, const std::vector<ReportPerson>& people, co
     out << "<table id=\"" << id << "\"><thead><tr><th>" << html_escape(w.name) << "</th><th>" << html_escape(w.organisation) << "</th><th>"
         << html_escape(w.address) << "</th>";
     if (attendees) out << "<th class=\"n\">" << html_escape(w.party) << "</th><th>" << html_escape(w.delegate) << "</th>";
-    if (detail_header) out << "<th>" << html_escape(detail_header) << "</th>";
+    // detail_header: nullptr for the date of the decision, "" for no last column.
     if (!detail_header) out << "<th>" << html_escape(w.date) << "</th>";
+    else if (*detail_header) out << "<th>" << html_escape(detail_header) << "</th>";
     out << "</tr></thead>\n<tbody>\n";
     for (const auto& p : people) {
         out << "<tr><td>" << html_escape(display_name(p)) << "</td><td>" << html_escape(p.organisation) << "</td><td>" << html_escape(p.address)
             << "</td>";
         if (attendees) out << "<td class=\"n\">" << p.party_size << "</td><td>" << html_escape(p.delegate) << "</td>";
-        if (detail_header) out << "<td>" << html_escape(p.detail) << "</td>";
         if (!detail_header) out << "<td>" << (p.decided_utc ? html_escape(utc_day(*p.decided_utc)) : "") << "</td>";
+        else if (*detail_header) out << "<td>" << html_escape(p.detail) << "</td>";
         out << "</tr>\n";
     }
     out << "</tbody></table>\n";
@@ -505,7 +506,7 @@ void write_html_report(std::ostream& out, const ReportData& data, Language langu
     out << "<h2>" << html_escape(w.away) << "</h2>\n";
     optional_table(out, data.away, w, "away-list", w.date);
     out << "<h2>" << html_escape(w.pending) << "</h2>\n";
-    optional_table(out, data.pending, w, "pending-list", w.organisation);
+    optional_table(out, data.pending, w, "pending-list", "");
 
     out << "<footer><p>" << html_escape(w.generated) << " <span id=\"generated\">" << html_escape(utc_time(data.generated_utc))
         << "</span> · rsvp</p><p>" << html_escape(w.source) << ": <span id=\"source\">" << html_escape(data.source) << "</span></p></footer>\n";

@@ -139,8 +139,11 @@ TEST_CASE("the report lists unreachable, away and pending when known") {
     gone.detail = "550 user unknown";
     d.unreachable = std::vector<ReportPerson>{gone};
     d.away = std::vector<ReportPerson>{};
+    d.pending = std::vector<ReportPerson>{person("Nina <i>Pending</i>", "nina@wait.fr", std::nullopt)};
     d.not_answered = 4;
     const auto html = report(d);
+    CHECK(has(html, "Nina &lt;i&gt;Pending&lt;/i&gt;"));
+    CHECK(has(html, "id=\"away-list\">Aucun<"));
     CHECK(has(html, "Léa &lt;b&gt;Bounce&lt;/b&gt;"));
     CHECK(has(html, "550 user unknown"));
     CHECK(has(html, "id=\"not-answered\">4<"));
