@@ -11,17 +11,9 @@ namespace rsvp::cli {
 
 namespace {
 
-// Keeps line breaks but no other control characters: message text must not
-// drive the terminal.
-std::string safe_text(std::string_view s) {
-    std::string out;
-    out.reserve(s.size());
-    for (const char c : s) {
-        const auto b = static_cast<unsigned char>(c);
-        if (b == '\n' || b == '\t' || (b >= 0x20 && b != 0x7F)) out += c;
-    }
-    return out;
-}
+// Keeps line breaks but no control characters or escape sequences: message
+// text must not drive the terminal.
+std::string safe_text(std::string_view s) { return app::printable(s, app::Breaks::keep); }
 
 struct Marks {
     std::string_view open, close;

@@ -11,14 +11,6 @@ namespace rsvp::cli {
 
 namespace {
 
-std::shared_ptr<std::string> add_format(CLI::App& app) {
-    auto format = std::make_shared<std::string>("text");
-    app.add_option("--format", *format, "output format: text or json")->check(CLI::IsMember({"text", "json"}));
-    return format;
-}
-
-app::Format format_of(const std::string& name) { return name == "json" ? app::Format::json : app::Format::text; }
-
 void print_changes(const std::string& address, const std::vector<store::HistoryEntry>& changes) {
     if (changes.empty()) {
         std::cout << address << ": no change\n";
@@ -77,7 +69,7 @@ Command add_history(CLI::App& root) {
     auto* cmd = root.add_subcommand("history", "every change of a respondent's status: when, why, and what it was before");
     auto address = std::make_shared<std::string>();
     cmd->add_option("address", *address, "the respondent's e-mail address")->required();
-    auto format = add_format(*cmd);
+    auto format = add_format(*cmd, k_text_json);
     return {cmd, [address, format](const Globals& globals) {
                 const auto store = open_store(globals);
                 app::write_history(std::cout, store.history(*address), format_of(*format));
@@ -89,7 +81,7 @@ Command add_reclassify(CLI::App& root) {
     auto* cmd = root.add_subcommand("reclassify", "read the stored messages again with this rsvp's rules (no network)");
     auto dry_run = std::make_shared<bool>(false);
     cmd->add_flag("--dry-run", *dry_run, "show what would change, change nothing");
-    auto format = add_format(*cmd);
+    auto format = add_format(*cmd, k_text_json);
     return {cmd, [dry_run, format](const Globals& globals) {
                 auto store = open_store(globals);
                 const auto report = app::reclassify(store, *dry_run ? app::DryRun::yes : app::DryRun::no);

@@ -5,8 +5,11 @@
 
 #include <CLI/CLI.hpp>
 #include <functional>
+#include <memory>
 #include <string>
+#include <vector>
 
+#include "rsvp/app/writers.hpp"
 #include "rsvp/store/store.hpp"
 
 namespace rsvp::cli {
@@ -47,17 +50,34 @@ Command add_reclassify(CLI::App& root);
 Command add_backup(CLI::App& root);
 Command add_check(CLI::App& root);
 Command add_explain(CLI::App& root);
+Command add_report(CLI::App& root);
 Command add_invitees(CLI::App& root);
 Command add_pending(CLI::App& root);
 Command add_link(CLI::App& root);
 Command add_unlink(CLI::App& root);
 Command add_event(CLI::App& root);
-Command add_report(CLI::App& root);
+Command add_list(CLI::App& root);
+Command add_show(CLI::App& root);
+Command add_review(CLI::App& root);
 
 // Opens (creating if needed) the database the globals name.
 store::Store open_store(const Globals& globals);
 
 // True when stdout is a terminal: decoration and chatter only then.
 bool stdout_is_terminal();
+
+// Every format a report writes, and the two the older writers know.
+inline const std::vector<std::string> k_all_formats = {"text", "csv", "tsv", "json", "jsonl"};
+inline const std::vector<std::string> k_text_json = {"text", "json"};
+
+// Adds `--format` (one of `allowed`, default text) to a report command;
+// format_of() reads the value it fills.
+std::shared_ptr<std::string> add_format(CLI::App& app, const std::vector<std::string>& allowed = k_all_formats);
+app::Format format_of(const std::string& name);
+
+// How text on stdout is decorated: bold and clipped to the terminal's width
+// on a terminal, unless NO_COLOR is set (not empty) or TERM is "dumb"
+// (then no bold); nothing at all when stdout is not a terminal.
+app::TextStyle text_style();
 
 }  // namespace rsvp::cli

@@ -56,9 +56,10 @@ int main(int argc, char** argv) {
     const std::vector<Command> commands = {add_sync(root),      add_import(root),     add_headcount(root),
                                            add_messages(root),  add_set(root),        add_unset(root),
                                            add_history(root),   add_reclassify(root), add_backup(root),
-                                           add_check(root),     add_explain(root),    add_report(root),
-                                           add_invitees(root),  add_pending(root),    add_link(root),
-                                           add_unlink(root),    add_event(root)};
+                                           add_check(root),     add_explain(root),    add_report(root),    add_list(root),
+                                           add_show(root),      add_review(root),     add_invitees(root),
+                                           add_pending(root),   add_link(root),       add_unlink(root),
+                                           add_event(root)};
 
     try {
         root.parse(argc, argv);
