@@ -9,6 +9,7 @@ packages=(
   nlohmann-json3-dev libxml2-dev
   clang-14 libclang-rt-14-dev
   dovecot-imapd openssl ca-certificates jq curl sqlite3
+  man-db groff-base
   chromium poppler-utils
 )
 
