@@ -1,6 +1,7 @@
 #include "rsvp/app/report.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <cstdio>
 #include <limits>
 #include <map>
