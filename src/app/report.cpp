@@ -199,29 +199,44 @@ std::string reference(const store::StoredMessage& m) { return m.record.message_i
 
 void write_headcount(std::ostream& out, const HeadcountReport& report, Format format, TextStyle style) {
     const core::Headcount& h = report.counts;
+    // The invitee and capacity figures, in order, for those that are known.
+    std::vector<std::pair<std::string, long long>> extra;
+    const auto add = [&](const char* key, const auto& value) {
+        if (value) extra.emplace_back(key, static_cast<long long>(*value));
+    };
+    add("invitees", report.invitees);
+    add("pending", report.pending);
+    add("unreachable", report.unreachable);
+    add("away", report.away);
+    add("capacity", report.capacity);
+    add("remaining", report.remaining);
     if (format == Format::text) {
-        write_table(out,
-                    {{"attending", std::to_string(h.attending)},
-                     {"confirmed", std::to_string(h.confirmed)},
-                     {"declined", std::to_string(h.declined)},
-                     {"tentative", std::to_string(h.tentative)},
-                     {"no decision", std::to_string(h.undecided)},
-                     {"delegates", std::to_string(h.delegates)},
-                     {"corrected", std::to_string(h.corrected)},
-                     {"respondents", std::to_string(report.respondents)},
-                     {"messages", std::to_string(report.messages)},
-                     {"to review", std::to_string(report.review)}},
-                    style);
+        Rows rows{{"attending", std::to_string(h.attending)},
+                  {"confirmed", std::to_string(h.confirmed)},
+                  {"declined", std::to_string(h.declined)},
+                  {"tentative", std::to_string(h.tentative)},
+                  {"no decision", std::to_string(h.undecided)},
+                  {"delegates", std::to_string(h.delegates)},
+                  {"corrected", std::to_string(h.corrected)},
+                  {"respondents", std::to_string(report.respondents)},
+                  {"messages", std::to_string(report.messages)},
+                  {"to review", std::to_string(report.review)}};
+        for (const auto& [key, value] : extra) rows.push_back({key == "pending" ? "not answered" : key, std::to_string(value)});
+        write_table(out, rows, style);
         return;
     }
-    const json doc = {{"attending", h.attending},     {"confirmed", h.confirmed},
-                      {"declined", h.declined},       {"tentative", h.tentative},
-                      {"undecided", h.undecided},     {"delegates", h.delegates},
-                      {"corrected", h.corrected},     {"respondents", report.respondents},
-                      {"messages", report.messages},  {"review", report.review}};
-    if (format == Format::json) return write_json(out, doc);
+    json doc = {{"attending", h.attending},     {"confirmed", h.confirmed},
+                {"declined", h.declined},       {"tentative", h.tentative},
+                {"undecided", h.undecided},     {"delegates", h.delegates},
+                {"corrected", h.corrected},     {"respondents", report.respondents},
+                {"messages", report.messages},  {"review", report.review}};
     // Columns in the order people read them (JSON objects come out alphabetical).
-    const std::vector<std::string> columns = {"attending", "confirmed", "declined", "tentative", "undecided", "delegates", "corrected", "respondents", "messages", "review"};
+    std::vector<std::string> columns = {"attending", "confirmed", "declined", "tentative", "undecided", "delegates", "corrected", "respondents", "messages", "review"};
+    for (const auto& [key, value] : extra) {
+        doc[key] = value;
+        columns.push_back(key);
+    }
+    if (format == Format::json) return write_json(out, doc);
     write_records(out, json::array({doc}), columns, format);
 }
 

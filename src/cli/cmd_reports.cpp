@@ -5,6 +5,7 @@
 #include <optional>
 
 #include "command.hpp"
+#include "rsvp/app/invitees.hpp"
 #include "rsvp/app/report.hpp"
 #include "rsvp/core/time.hpp"
 #include "rsvp/error.hpp"
@@ -29,7 +30,22 @@ Command add_headcount(CLI::App& root) {
                 report.respondents = respondents.size();
                 report.messages = static_cast<std::size_t>(store.message_count());
                 report.review = app::review(store.messages(), respondents).size();
+                const app::EventSummary event = app::event_summary(store);
+                if (event.invitees > 0) {
+                    report.invitees = event.invitees;
+                    report.pending = event.pending;
+                    report.unreachable = event.unreachable;
+                    report.away = event.away;
+                }
+                if (event.capacity) {
+                    report.capacity = event.capacity;
+                    report.remaining = event.remaining;
+                }
                 app::write_headcount(std::cout, report, format_of(*format), text_style());
+                if (event.over_capacity) {
+                    std::cerr << "warning: " << event.headcount.attending << " people attending " << (event.name.empty() ? std::string("the event") : event.name)
+                              << ", more than its capacity of " << *event.capacity << '\n';
+                }
                 return k_ok;
             }};
 }

@@ -36,6 +36,9 @@ struct HeadcountReport {
     std::size_t respondents = 0;
     std::size_t messages = 0;
     std::size_t review = 0;  // rows `rsvp review` lists
+    // Shown only when there is an invitee list, or an event with a capacity.
+    std::optional<std::size_t> invitees, pending, unreachable, away;
+    std::optional<int> capacity, remaining;  // remaining < 0: over capacity
 };
 void write_headcount(std::ostream& out, const HeadcountReport& report, Format format, TextStyle style = {});
 
