@@ -22,19 +22,32 @@ wait_for_progress() {
   fail "no progress in $db"
 }
 
-# 1. kill -9 in the middle, then run again: everything once, nothing twice.
-"$RSVP_BIN" --db "$TMP/killed.db" "${sync_args[@]}" >/dev/null 2>&1 &
-pid=$!
-wait_for_progress "$TMP/killed.db"
-kill -9 "$pid"
-wait "$pid" || true
-partial=$(count_messages "$TMP/killed.db")
+# 1. kill -9 at three points in the middle, then run again: everything
+#    once, nothing twice, and the database intact.
+wait_for_more() {  # DB N: until DB holds more than N messages
+  local i
+  for ((i = 0; i < 400; i++)); do
+    [ -f "$1" ] && [ "$(count_messages "$1" 2>/dev/null || echo 0)" -gt "$2" ] && return 0
+    sleep 0.05
+  done
+  fail "no progress in $1"
+}
+partial=0
+for point in 1 2 3; do
+  "$RSVP_BIN" --db "$TMP/killed.db" "${sync_args[@]}" >/dev/null 2>&1 &
+  pid=$!
+  wait_for_more "$TMP/killed.db" "$partial"
+  kill -9 "$pid"
+  wait "$pid" || true
+  partial=$(count_messages "$TMP/killed.db")
+  echo "kill $point: $partial of $total messages recorded"
+done
 [ "$partial" -lt "$total" ] || fail "the sync finished before it was killed: make the mailbox larger"
 expect_exit 0 sync "$TMP/killed.db"
 expect_eq "$(count_messages "$TMP/killed.db")" "$total" "messages after resuming"
 "$RSVP_BIN" --db "$TMP/killed.db" messages --format json >"$TMP/all.json"
 expect_eq "$(jq '[.[].message_id] | unique | length' "$TMP/all.json")" "$total" "distinct Message-IDs"
-echo "killed after $partial of $total messages; the rerun completed"
+expect_exit 0 "$RSVP_BIN" --db "$TMP/killed.db" check
 
 # 2. The server restarts mid-sync: rsvp reconnects (read-only again) and finishes.
 "$RSVP_BIN" --db "$TMP/restarted.db" "${sync_args[@]}" --retries 5 >"$TMP/restart.out" 2>"$TMP/restart.err" &
