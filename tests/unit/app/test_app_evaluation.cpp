@@ -16,6 +16,8 @@
 #include "rsvp/app/report.hpp"
 #include "rsvp/core/respondents.hpp"
 
+#include "../temp_dir.hpp"
+
 using namespace rsvp;
 namespace fs = std::filesystem;
 using nlohmann::json;
@@ -24,17 +26,7 @@ namespace {
 
 const fs::path k_corpus = fs::path(RSVP_TEST_DATA) / "corpus";
 
-struct TempDir {
-    fs::path path;
-    TempDir() {
-        std::random_device rd;
-        path = fs::temp_directory_path() / ("rsvp-eval-" + std::to_string(rd()));
-        fs::create_directories(path);
-    }
-    ~TempDir() { fs::remove_all(path); }
-    TempDir(const TempDir&) = delete;
-    TempDir& operator=(const TempDir&) = delete;
-};
+using rsvp::test::TempDir;
 
 json read_json(const fs::path& path) {
     std::ifstream in(path);

@@ -9,6 +9,8 @@
 #include "rsvp/app/invitees.hpp"
 #include "rsvp/error.hpp"
 
+#include "../temp_dir.hpp"
+
 using namespace rsvp;
 using core::Kind;
 
@@ -16,15 +18,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-struct TempDir {
-    fs::path path;
-    TempDir() {
-        std::random_device rd;
-        path = fs::temp_directory_path() / ("rsvp-test-" + std::to_string(rd()));
-        fs::create_directories(path);
-    }
-    ~TempDir() { fs::remove_all(path); }
-};
+using rsvp::test::TempDir;
 
 fs::path write(const fs::path& file, const std::string& bytes) {
     fs::create_directories(file.parent_path());

@@ -13,6 +13,8 @@
 #include "rsvp/app/report.hpp"
 #include "rsvp/error.hpp"
 
+#include "../temp_dir.hpp"
+
 using namespace rsvp;
 using core::Kind;
 
@@ -20,15 +22,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-struct TempDir {
-    fs::path path;
-    TempDir() {
-        std::random_device rd;
-        path = fs::temp_directory_path() / ("rsvp-test-" + std::to_string(rd()));
-        fs::create_directories(path);
-    }
-    ~TempDir() { fs::remove_all(path); }
-};
+using rsvp::test::TempDir;
 
 // A reply as a mail client would send it; an empty date leaves Date out.
 std::string reply(const std::string& from, const std::string& message_id, const std::string& date, const std::string& body) {

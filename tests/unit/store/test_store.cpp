@@ -8,20 +8,13 @@
 #include "rsvp/error.hpp"
 #include "rsvp/store/store.hpp"
 
+#include "../temp_dir.hpp"
+
 using namespace rsvp::store;
 
 namespace {
 
-// A real SQLite file in a fresh temporary directory, removed afterwards.
-struct TempDir {
-    std::filesystem::path path;
-    TempDir() {
-        std::random_device rd;
-        path = std::filesystem::temp_directory_path() / ("rsvp-test-" + std::to_string(rd()));
-        std::filesystem::create_directories(path);
-    }
-    ~TempDir() { std::filesystem::remove_all(path); }
-};
+using rsvp::test::TempDir;
 
 MessageRecord record(std::string message_id, std::string from, rsvp::core::Kind kind, std::string raw = "raw") {
     MessageRecord m;

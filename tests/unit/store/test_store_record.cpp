@@ -14,20 +14,14 @@
 #include "rsvp/error.hpp"
 #include "rsvp/store/store.hpp"
 
+#include "../temp_dir.hpp"
+
 using namespace rsvp::store;
 using rsvp::core::Kind;
 
 namespace {
 
-struct TempDir {
-    std::filesystem::path path;
-    TempDir() {
-        std::random_device rd;
-        path = std::filesystem::temp_directory_path() / ("rsvp-test-" + std::to_string(rd()));
-        std::filesystem::create_directories(path);
-    }
-    ~TempDir() { std::filesystem::remove_all(path); }
-};
+using rsvp::test::TempDir;
 
 // Schema 1 exactly as rsvp 0.1 created it. A literal copy: if migration 1 in
 // src/store/store.cpp is ever edited, databases made by 0.1 no longer match
