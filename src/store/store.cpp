@@ -498,6 +498,23 @@ const Source* source_of(const std::vector<std::optional<Source>>& first, std::in
     return i < first.size() && first[i] ? &*first[i] : nullptr;
 }
 
+// A row whose columns 0-7 are id, from_address, from_name, date_utc, kind,
+// party_size, delegate, message_id: what decides a respondent.
+core::Reply read_reply(const Statement& q, const std::vector<std::optional<Source>>& first) {
+    core::Reply r;
+    r.address = q.text(1);
+    r.name = q.text(2);
+    if (!q.is_null(3)) r.date_utc = q.integer(3);
+    r.kind = core::kind_from_string(q.text(4)).value_or(core::Kind::other);
+    r.party_size = static_cast<int>(q.integer(5));
+    r.delegate = q.optional_text(6);
+    const Source* source = source_of(first, q.integer(0));
+    if (source) r.arrival_utc = source->arrived_utc;
+    if (!q.is_null(7) && !q.text(7).empty()) r.reference = q.text(7);
+    else if (source) r.reference = source->describe();
+    return r;
+}
+
 }  // namespace
 
 std::vector<StoredMessage> Store::messages() const {
@@ -559,19 +576,7 @@ std::vector<core::Reply> Store::replies() const {
         FROM messages INDEXED BY messages_for_respondents)sql");
     std::vector<core::Reply> out;
     out.reserve(first.size());
-    while (q.step()) {
-        core::Reply& r = out.emplace_back();
-        r.address = q.text(1);
-        r.name = q.text(2);
-        if (!q.is_null(3)) r.date_utc = q.integer(3);
-        r.kind = core::kind_from_string(q.text(4)).value_or(core::Kind::other);
-        r.party_size = static_cast<int>(q.integer(5));
-        r.delegate = q.optional_text(6);
-        const Source* source = source_of(first, q.integer(0));
-        if (source) r.arrival_utc = source->arrived_utc;
-        if (!q.is_null(7)) r.reference = q.text(7);
-        else if (source) r.reference = source->describe();
-    }
+    while (q.step()) out.push_back(read_reply(q, first));
     return out;
 }
 
@@ -745,18 +750,8 @@ std::vector<MessageFacts> Store::message_facts() const {
         while (q.step()) {
             MessageFacts& f = out.emplace_back();
             f.id = q.integer(0);
-            core::Reply& r = f.reply;
-            r.address = q.text(1);
-            r.name = q.text(2);
-            if (!q.is_null(3)) r.date_utc = q.integer(3);
-            r.kind = core::kind_from_string(q.text(4)).value_or(core::Kind::other);
-            r.party_size = static_cast<int>(q.integer(5));
-            r.delegate = q.optional_text(6);
-            const Source* source = source_of(first, f.id);
-            if (source) r.arrival_utc = source->arrived_utc;
+            f.reply = read_reply(q, first);
             f.message_id = q.text(7);
-            if (!f.message_id.empty()) r.reference = f.message_id;
-            else if (source) r.reference = source->describe();
             f.subject = q.text(8);
             f.date_offset = q.is_null(9) ? 0 : static_cast<int>(q.integer(9));
             f.reply_text = q.text(10);

@@ -142,28 +142,14 @@ public:
     // if it throws.
     template <typename Work>
     void in_transaction(Work&& work) {
-        begin();
-        try {
-            work();
-        } catch (...) {
-            rollback();
-            throw;
-        }
-        commit();
+        transaction(std::forward<Work>(work), Outcome::commit);
     }
 
     // Runs `work` in one transaction that is always rolled back: what it
     // would do, without doing it (dry runs).
     template <typename Work>
     void rehearse(Work&& work) {
-        begin();
-        try {
-            work();
-        } catch (...) {
-            rollback();
-            throw;
-        }
-        rollback();
+        transaction(std::forward<Work>(work), Outcome::roll_back);
     }
 
     // Records one copy of a message. A message already known by Message-ID
@@ -232,6 +218,19 @@ public:
 
 private:
     explicit Store(sqlite3* db);
+    enum class Outcome { commit, roll_back };
+    template <typename Work>
+    void transaction(Work&& work, Outcome outcome) {
+        begin();
+        try {
+            work();
+        } catch (...) {
+            rollback();
+            throw;
+        }
+        if (outcome == Outcome::commit) commit();
+        else rollback();
+    }
     void begin();
     void commit();
     void rollback() noexcept;
