@@ -9,6 +9,7 @@
 #include "rsvp/store/store.hpp"
 
 #include "../temp_dir.hpp"
+#include "records.hpp"
 
 using namespace rsvp::store;
 
@@ -16,17 +17,7 @@ namespace {
 
 using rsvp::test::TempDir;
 
-MessageRecord record(std::string message_id, std::string from, rsvp::core::Kind kind, std::string raw = "raw") {
-    MessageRecord m;
-    m.raw = std::move(raw);
-    m.content_hash = "hash-" + m.raw;
-    m.message_id = std::move(message_id);
-    m.from_address = std::move(from);
-    m.classification.kind = kind;
-    m.classification.party_size = kind == rsvp::core::Kind::confirmed ? 1 : 0;
-    m.classification.evidence.rule = "test";
-    return m;
-}
+using rsvp::test::record;
 
 Source imap_source(std::uint32_t uid) {
     Source s;

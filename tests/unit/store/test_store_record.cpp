@@ -15,6 +15,7 @@
 #include "rsvp/store/store.hpp"
 
 #include "../temp_dir.hpp"
+#include "records.hpp"
 
 using namespace rsvp::store;
 using rsvp::core::Kind;
@@ -116,17 +117,7 @@ unsigned mode_of(const std::filesystem::path& file) {
     return st.st_mode & 0777;
 }
 
-MessageRecord record(std::string message_id, std::string from, Kind kind, std::string raw) {
-    MessageRecord m;
-    m.raw = std::move(raw);
-    m.content_hash = "hash-" + m.raw;
-    m.message_id = std::move(message_id);
-    m.from_address = std::move(from);
-    m.classification.kind = kind;
-    m.classification.party_size = kind == Kind::confirmed ? 1 : 0;
-    m.classification.evidence.rule = "test";
-    return m;
-}
+using rsvp::test::record;
 
 Source file_source(const std::string& path, std::int64_t arrived) {
     Source s;
